@@ -1,0 +1,111 @@
+"""Settings: the only place that reads the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PARLEY_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    host: str = Field("127.0.0.1", description="Address the server listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
+    data_dir: Path = Field(
+        Path("data"), description="Directory for the SQLite database, model weights and backups."
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL; defaults to SQLite in the data directory. "
+        "PostgreSQL: postgresql+asyncpg://user@host/db",
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis URL for the shared run event log (needed with several replicas), "
+        "e.g. redis://127.0.0.1:6379/0",
+    )
+    allow_signup: bool = Field(
+        True, description="Whether new accounts may register (the first account always may)."
+    )
+    secure_cookies: bool = Field(
+        False, description="Mark cookies Secure; turn on when served over HTTPS."
+    )
+    session_days: int = Field(30, ge=1, description="How long a sign-in lasts, in days.")
+    login_attempts_per_minute: int = Field(
+        10, ge=1, description="Failed sign-ins allowed per minute per address and per email."
+    )
+    max_message_chars: int = Field(
+        100_000, ge=1, description="Largest user message accepted, in characters."
+    )
+    default_model: str | None = Field(
+        None,
+        description="Model for new conversations; defaults to Claude Sonnet 4.5 when an "
+        "Anthropic key is set, else the embedded local model.",
+    )
+    system_prompt: str = Field(
+        "You are a helpful assistant. Answer in Markdown.",
+        description="System prompt sent with every conversation that sets none of its own.",
+    )
+    checkpoint_seconds: float = Field(
+        1.0, gt=0, description="How often partial answers are saved while streaming, in seconds."
+    )
+    provider_timeout_seconds: float = Field(
+        600.0, gt=0, description="Upper bound for one upstream model call, in seconds."
+    )
+    provider_max_retries: int = Field(
+        2, ge=0, description="Retries (with backoff) of an upstream call that fails before any token."
+    )
+    local_model_path: Path | None = Field(
+        None,
+        description="A GGUF file to use as the embedded local model instead of the bundled "
+        "Qwen2.5-Coder-0.5B-Instruct.",
+    )
+    local_threads: int | None = Field(
+        None, ge=1, description="CPU threads for the embedded model; defaults to the core count."
+    )
+    local_context: int = Field(
+        8192, ge=512, description="Context window of the embedded model, in tokens."
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "info", description="Server log level."
+    )
+    static_dir: Path | None = Field(
+        None, description="Directory of the built web client; defaults to the bundled one."
+    )
+
+    anthropic_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("ANTHROPIC_API_KEY", "PARLEY_ANTHROPIC_API_KEY"),
+        description="Anthropic API key (the SDK's own variable).",
+    )
+    anthropic_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("ANTHROPIC_BASE_URL", "PARLEY_ANTHROPIC_BASE_URL"),
+        description="Anthropic API base URL (the SDK's own variable).",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_BASE_URL", "PARLEY_OPENAI_BASE_URL"),
+        description="Base URL of an OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio), "
+        "e.g. http://127.0.0.1:11434/v1",
+    )
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "PARLEY_OPENAI_API_KEY"),
+        description="API key for the OpenAI-compatible server, if it needs one.",
+    )
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'parley.db').resolve()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
