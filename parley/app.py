@@ -1,0 +1,105 @@
+"""create_app(settings): wiring only."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.responses import Response
+
+from parley import __version__
+from parley.agent.turn import RetryPolicy
+from parley.api import auth, conversations, messages, models, runs
+from parley.api.errors import install_error_handlers
+from parley.config import Settings
+from parley.db.engine import Database
+from parley.providers.registry import ProviderRegistry
+from parley.runs.eventlog import EventLog
+from parley.runs.memory import MemoryEventLog
+from parley.runs.persistence import interrupt_orphaned_runs
+from parley.runs.registry import RunRegistry
+from parley.security.csrf import CSRFMiddleware
+from parley.security.ratelimit import FailureLimiter
+from parley.services.context import AppContext
+from parley.web import HashedAssets, SpaFallback
+
+log = logging.getLogger("parley")
+
+BUNDLED_STATIC = Path(__file__).parent / "static"
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    redis = None
+    events: EventLog
+    if settings.redis_url:
+        from redis.asyncio import Redis  # noqa: PLC0415 - only multi-replica setups need it
+
+        from parley.runs.redis import RedisEventLog  # noqa: PLC0415
+
+        redis = Redis.from_url(settings.redis_url)
+        events = RedisEventLog(redis)
+    else:
+        events = MemoryEventLog()
+    runs_registry = RunRegistry(redis)
+    await runs_registry.start_background()
+    interrupted = await interrupt_orphaned_runs(db, await runs_registry.live_instances())
+    if interrupted:
+        log.warning("marked %d answer(s) left streaming by a stopped server as interrupted", interrupted)
+    providers = await ProviderRegistry.create(settings)
+    app.state.ctx = AppContext(
+        settings=settings,
+        db=db,
+        providers=providers,
+        events=events,
+        runs=runs_registry,
+        login_limiter=FailureLimiter(settings.login_attempts_per_minute),
+        retry=RetryPolicy(max_retries=settings.provider_max_retries),
+    )
+    try:
+        yield
+    finally:
+        await runs_registry.shutdown()
+        await events.aclose()
+        await providers.aclose()
+        if redis is not None:
+            await redis.aclose()
+        await db.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="Parley",
+        version=__version__,
+        lifespan=_lifespan,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    for router in (auth.router, models.router, conversations.router, messages.router, runs.router):
+        app.include_router(router)
+    _mount_web_client(app, settings.static_dir or BUNDLED_STATIC)
+    app.add_middleware(CSRFMiddleware, secure=settings.secure_cookies)
+    return app
+
+
+def _mount_web_client(app: FastAPI, directory: Path) -> None:
+    assets = directory / "assets"
+    if assets.is_dir():
+        app.mount("/assets", HashedAssets(directory=assets), name="assets")
+    fallback = SpaFallback(directory)
+
+    async def web_client(path: str) -> Response:
+        return await fallback(path)
+
+    app.add_api_route("/{path:path}", web_client, methods=["GET"], include_in_schema=False)
+

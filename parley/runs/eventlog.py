@@ -1,0 +1,56 @@
+"""What every event-log backend offers, and the SSE frame encoding they share."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Protocol
+
+import orjson
+from pydantic import BaseModel
+
+KEEPALIVE = b": keepalive\n\n"
+
+
+class LogNotFound(LookupError):
+    """No event log is kept for this run (never existed here, or expired)."""
+
+
+def encode_frame(seq: int, event: BaseModel) -> bytes:
+    """One SSE frame, encoded once at append time so that every reader only copies bytes."""
+    data = orjson.dumps(event.model_dump(mode="json"))
+    kind: str = getattr(event, "type")  # noqa: B009 - every RunEvent has a literal `type`
+    return b"id: %d\nevent: %s\ndata: %s\n\n" % (seq, kind.encode(), data)
+
+
+class EventLog(Protocol):
+    shared: bool
+    """Whether other processes see this log (Redis) or only this one (memory)."""
+
+    def open(self, run_id: str) -> None:
+        """Start a run's log; the owning process calls this before the first append."""
+        ...
+
+    def append(self, run_id: str, event: BaseModel) -> int:
+        """Record an event and return its seq (1, 2, 3 …). Never blocks: the hot path calls it per token."""
+        ...
+
+    async def close(self, run_id: str) -> None:
+        """No more events: readers finish once they have everything. Waits until stored."""
+        ...
+
+    def is_local(self, run_id: str) -> bool:
+        """Whether this process owns the run's log."""
+        ...
+
+    async def exists(self, run_id: str) -> bool:
+        """Whether any process still keeps a log for the run."""
+        ...
+
+    def frames(self, run_id: str, after: int, keepalive: float) -> AsyncIterator[bytes]:
+        """SSE bytes for every event with seq > after, live, until the log is closed.
+
+        Raises LogNotFound when there is no log for the run.
+        """
+        ...
+
+    async def aclose(self) -> None: ...

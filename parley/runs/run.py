@@ -1,0 +1,171 @@
+"""A run owns one assistant turn from the first event to the last, independent of any HTTP connection."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, assert_never
+
+from pydantic import BaseModel
+
+from parley.agent.turn import RetryPolicy, stream_turn
+from parley.db.engine import Database
+from parley.providers import base as p
+from parley.runs.eventlog import EventLog
+from parley.runs.persistence import checkpoint_message, finish_message
+from parley.schemas import events as e
+
+log = logging.getLogger(__name__)
+
+AfterStop = Callable[[str], Awaitable[list[BaseModel]]]
+"""Called with the final status once the answer is stored; returns events to append (a title)."""
+
+
+@dataclass
+class RunSpec:
+    run_id: str
+    user_id: str
+    conversation_id: str
+    message_id: str
+    model: str
+    provider: p.Provider
+    request: p.GenerationRequest
+    after_stop: AfterStop | None = None
+
+
+@dataclass
+class _Answer:
+    parts: list[dict[str, Any]] = field(default_factory=list)
+    chunks: list[list[str]] = field(default_factory=list)
+
+    def add(self, kind: str, text: str) -> None:
+        if not self.parts or self.parts[-1]["type"] != kind:
+            self.parts.append({"type": kind, "text": ""})
+            self.chunks.append([])
+        self.chunks[-1].append(text)
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        return [
+            {"type": part["type"], "text": "".join(chunks)}
+            for part, chunks in zip(self.parts, self.chunks, strict=True)
+        ]
+
+
+class Run:
+    def __init__(
+        self,
+        spec: RunSpec,
+        *,
+        log: EventLog,
+        db: Database,
+        retry: RetryPolicy,
+        checkpoint_seconds: float,
+    ) -> None:
+        self.spec = spec
+        self.id = spec.run_id
+        self._log = log
+        self._db = db
+        self._retry = retry
+        self._checkpoint_seconds = checkpoint_seconds
+        self._checkpoint: asyncio.Task[None] | None = None
+        self.cancel_requested = False
+        self.task: asyncio.Task[None] | None = None
+
+    def emit(self, event: BaseModel) -> None:
+        self._log.append(self.id, event)
+
+    async def execute(self) -> None:
+        spec = self.spec
+        answer = _Answer()
+        status = "complete"
+        stop_reason: str | None = None
+        error: dict[str, Any] | None = None
+        usage: p.UsageReport | None = None
+        self.emit(
+            e.MessageStart(
+                run_id=self.id,
+                conversation_id=spec.conversation_id,
+                message_id=spec.message_id,
+                model=spec.model,
+            )
+        )
+        next_checkpoint = time.monotonic() + self._checkpoint_seconds
+        try:
+            async for event in stream_turn(spec.provider, spec.request, self._retry):
+                if isinstance(event, p.TextDelta):
+                    answer.add("text", event.text)
+                    self.emit(e.TextDelta(text=event.text))
+                elif isinstance(event, p.ThinkingDelta):
+                    answer.add("thinking", event.text)
+                    self.emit(e.ThinkingDelta(text=event.text))
+                elif isinstance(event, p.Queued):
+                    self.emit(e.Queued(position=event.position))
+                elif isinstance(event, p.UsageReport):
+                    usage = event
+                elif isinstance(event, p.StreamEnd):
+                    stop_reason = event.stop_reason
+                else:
+                    assert_never(event)
+                now = time.monotonic()
+                if now >= next_checkpoint:
+                    next_checkpoint = now + self._checkpoint_seconds
+                    self._start_checkpoint(answer.snapshot())
+        except p.ProviderError as failure:
+            status = "error"
+            error = {"kind": failure.kind, "message": failure.message}
+            self.emit(e.Error(kind=failure.kind, message=failure.message))
+        except asyncio.CancelledError:
+            # a person pressed Stop, or the server is shutting down: keep what was written
+            status = "cancelled" if self.cancel_requested else "interrupted"
+            stop_reason = "cancelled" if self.cancel_requested else None
+        except Exception as failure:  # noqa: BLE001 - any bug must still end the run and keep the text
+            log.exception("run %s failed", self.id)
+            status = "error"
+            error = {"kind": "internal", "message": f"Parley failed while answering: {failure}"}
+            self.emit(e.Error(kind="internal", message=error["message"]))
+        await self._finish(answer, status, stop_reason, error, usage)
+
+    def _start_checkpoint(self, parts: list[dict[str, Any]]) -> None:
+        if self._checkpoint is not None and not self._checkpoint.done():
+            return  # the database is slower than the stream: skip, the next one carries it all
+        self._checkpoint = asyncio.create_task(
+            checkpoint_message(self._db, self.spec.message_id, parts)
+        )
+
+    async def _finish(
+        self,
+        answer: _Answer,
+        status: str,
+        stop_reason: str | None,
+        error: dict[str, Any] | None,
+        usage: p.UsageReport | None,
+    ) -> None:
+        spec = self.spec
+        try:
+            if self._checkpoint is not None:
+                await asyncio.gather(self._checkpoint, return_exceptions=True)
+            await asyncio.shield(
+                finish_message(
+                    self._db,
+                    run_id=self.id,
+                    message_id=spec.message_id,
+                    conversation_id=spec.conversation_id,
+                    parts=answer.snapshot(),
+                    status=status,
+                    stop_reason=stop_reason,
+                    error=error,
+                    input_tokens=usage.input_tokens if usage else None,
+                    output_tokens=usage.output_tokens if usage else None,
+                )
+            )
+            if usage is not None:
+                self.emit(e.Usage(input_tokens=usage.input_tokens, output_tokens=usage.output_tokens))
+            self.emit(e.MessageStop(status=status, stop_reason=stop_reason))  # type: ignore[arg-type]
+            if spec.after_stop is not None and status != "interrupted":
+                for event in await spec.after_stop(status):
+                    self.emit(event)
+        finally:
+            await self._log.close(self.id)

@@ -1,0 +1,77 @@
+"""The one definition of what flows over a run's SSE stream.
+
+OpenAPI exports `RunEvent`, and the web client's types are generated from it: a new event kind is
+one class here plus the branches that the exhaustive switches on both sides then demand.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from parley.schemas.messages import MessageStatus
+
+
+class MessageStart(BaseModel):
+    type: Literal["message_start"] = "message_start"
+    run_id: str
+    conversation_id: str
+    message_id: str
+    model: str
+
+
+class Queued(BaseModel):
+    """The model is busy with other people's requests; this one is `position` in line."""
+
+    type: Literal["queued"] = "queued"
+    position: int
+
+
+class TextDelta(BaseModel):
+    type: Literal["text_delta"] = "text_delta"
+    text: str
+
+
+class ThinkingDelta(BaseModel):
+    type: Literal["thinking_delta"] = "thinking_delta"
+    text: str
+
+
+class Usage(BaseModel):
+    type: Literal["usage"] = "usage"
+    input_tokens: int
+    output_tokens: int
+
+
+class Error(BaseModel):
+    type: Literal["error"] = "error"
+    kind: str
+    message: str
+
+
+class MessageStop(BaseModel):
+    type: Literal["message_stop"] = "message_stop"
+    status: MessageStatus
+    stop_reason: str | None = None
+
+
+class Title(BaseModel):
+    """The conversation was named; may follow message_stop on the first exchange."""
+
+    type: Literal["title"] = "title"
+    conversation_id: str
+    title: str
+
+
+RunEvent = Annotated[
+    MessageStart | Queued | TextDelta | ThinkingDelta | Usage | Error | MessageStop | Title,
+    Field(discriminator="type"),
+]
+
+
+class RunEventFrame(BaseModel):
+    """Documents the SSE frame: `id:` is the seq, `event:` is data.type, `data:` is the JSON event."""
+
+    id: int
+    event: RunEvent

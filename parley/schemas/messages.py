@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "error"]
+Role = Literal["user", "assistant"]
+
+
+class TextPart(BaseModel):
+    type: Literal["text"] = "text"
+    text: str
+
+
+class ThinkingPart(BaseModel):
+    type: Literal["thinking"] = "thinking"
+    text: str
+
+
+Part = Annotated[TextPart | ThinkingPart, Field(discriminator="type")]
+
+
+class MessageError(BaseModel):
+    kind: str
+    message: str
+
+
+class MessageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    conversation_id: str
+    parent_id: str | None
+    role: Role
+    parts: list[Part]
+    model: str | None
+    status: MessageStatus
+    stop_reason: str | None
+    error: MessageError | None
+    input_tokens: int | None
+    output_tokens: int | None
+    run_id: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class MessageList(BaseModel):
+    messages: list[MessageOut]
+
+
+class SendMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    content: str = Field(min_length=1, description="The user's message (Markdown).")
+    parent_id: str | None = Field(
+        None, description="The message this one answers; defaults to the latest message."
+    )
+    model: str | None = Field(None, description="Model for this turn; defaults to the conversation's.")
+
+
+class Regenerate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: str | None = None
+
+
+class TurnStarted(BaseModel):
+    run_id: str
+    user_message: MessageOut
+    assistant_message: MessageOut
+
+
+class CancelResult(BaseModel):
+    status: str

@@ -1,0 +1,287 @@
+"""Turns: a person's message in, a run streaming the answer out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parley.db.models import Conversation, Message, Run as RunRow, new_id, utcnow
+from parley.providers.base import ChatTurn, GenerationRequest
+from parley.runs.eventlog import encode_frame
+from parley.runs.run import Run, RunSpec
+from parley.schemas import events as e
+from parley.schemas.messages import Regenerate, SendMessage
+from parley.services.context import AppContext
+from parley.services.conversations import owned_conversation
+from parley.services.errors import InvalidInput, MessageNotFound, RunNotFound
+from parley.services.models import resolve_model
+from parley.services.titles import fallback_title, generate_title
+
+DEFAULT_MAX_TOKENS = 4096
+
+
+async def start_turn(
+    ctx: AppContext, user_id: str, conversation_id: str, data: SendMessage
+) -> tuple[str, Message, Message]:
+    limit = ctx.settings.max_message_chars
+    if len(data.content) > limit:
+        raise InvalidInput(
+            f"The message is {len(data.content):,} characters long; the limit is {limit:,}."
+        )
+    if not data.content.strip():
+        raise InvalidInput("The message is empty.")
+    async with ctx.db.write() as session:
+        conversation = await owned_conversation(session, user_id, conversation_id)
+        model = resolve_model(ctx, data.model or conversation.model)
+        tree = await _load_tree(session, conversation.id)
+        parent_id = data.parent_id
+        if parent_id is not None and parent_id not in tree:
+            raise MessageNotFound()
+        if parent_id is None and tree:
+            parent_id = max(tree.values(), key=lambda m: (m.created_at, m.id)).id
+        first_exchange = not tree
+        now = utcnow()
+        user_message = Message(
+            id=new_id(),
+            conversation_id=conversation.id,
+            parent_id=parent_id,
+            role="user",
+            parts=[{"type": "text", "text": data.content}],
+            status="complete",
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(user_message)
+        tree[user_message.id] = user_message
+        if first_exchange and conversation.title == "New chat":
+            conversation.title = fallback_title(data.content)
+        run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, now)
+    history = _history(tree, user_message.id)
+    _launch(ctx, conversation, run_id, assistant, model, history, first_exchange)
+    return run_id, user_message, assistant
+
+
+async def regenerate(
+    ctx: AppContext, user_id: str, conversation_id: str, message_id: str, data: Regenerate
+) -> tuple[str, Message, Message]:
+    async with ctx.db.write() as session:
+        conversation = await owned_conversation(session, user_id, conversation_id)
+        tree = await _load_tree(session, conversation.id)
+        target = tree.get(message_id)
+        if target is None:
+            raise MessageNotFound()
+        user_message = tree.get(target.parent_id) if target.role == "assistant" else target
+        if user_message is None or user_message.role != "user" or target.parent_id is None and target.role == "assistant":
+            raise InvalidInput("Only an answer to a message can be regenerated.")
+        if target.status == "streaming":
+            raise InvalidInput("This answer is still being written; stop it first.")
+        model = resolve_model(ctx, data.model or target.model or conversation.model)
+        run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, utcnow())
+    _launch(ctx, conversation, run_id, assistant, model, _history(tree, user_message.id), False)
+    return run_id, user_message, assistant
+
+
+def _begin_answer(
+    session: AsyncSession,
+    ctx: AppContext,
+    conversation: Conversation,
+    user_message: Message,
+    model: str,
+    now: Any,
+) -> tuple[str, Message]:
+    run_id = new_id()
+    later = now + timedelta(microseconds=1)  # the answer sorts after its question
+    assistant = Message(
+        id=new_id(),
+        conversation_id=conversation.id,
+        parent_id=user_message.id,
+        role="assistant",
+        parts=[],
+        model=model,
+        status="streaming",
+        run_id=run_id,
+        created_at=later,
+        updated_at=later,
+    )
+    session.add(assistant)
+    session.add(
+        RunRow(
+            id=run_id,
+            user_id=conversation.user_id,
+            conversation_id=conversation.id,
+            message_id=assistant.id,
+            model=model,
+            status="running",
+            instance_id=ctx.runs.instance_id,
+            created_at=now,
+        )
+    )
+    conversation.updated_at = now
+    conversation.last_message_at = now
+    return run_id, assistant
+
+
+def _launch(
+    ctx: AppContext,
+    conversation: Conversation,
+    run_id: str,
+    assistant: Message,
+    model: str,
+    history: list[ChatTurn],
+    first_exchange: bool,
+) -> None:
+    settings: dict[str, Any] = conversation.settings or {}
+    info = ctx.providers.get_model(model)
+    max_tokens = settings.get("max_tokens") or DEFAULT_MAX_TOKENS
+    if info is not None:
+        max_tokens = min(max_tokens, info.max_output)
+    thinking = settings.get("thinking_budget") if info is not None and info.thinking else None
+    if thinking is not None and thinking >= max_tokens:
+        max_tokens = min(thinking + DEFAULT_MAX_TOKENS, info.max_output if info else thinking + 1)
+    request = GenerationRequest(
+        model=model,
+        messages=history,
+        system=settings.get("system_prompt") or ctx.settings.system_prompt,
+        max_tokens=max_tokens,
+        temperature=settings.get("temperature"),
+        top_p=settings.get("top_p"),
+        thinking_budget=thinking,
+    )
+    provider = ctx.providers.provider_for(model)
+    after_stop = None
+    if first_exchange:
+        after_stop = _title_step(ctx, conversation.id, model, history[-1].text, run_id)
+    ctx.events.open(run_id)
+    ctx.runs.start(
+        Run(
+            RunSpec(
+                run_id=run_id,
+                user_id=conversation.user_id,
+                conversation_id=conversation.id,
+                message_id=assistant.id,
+                model=model,
+                provider=provider,
+                request=request,
+                after_stop=after_stop,
+            ),
+            log=ctx.events,
+            db=ctx.db,
+            retry=ctx.retry,
+            checkpoint_seconds=ctx.settings.checkpoint_seconds,
+        )
+    )
+
+
+def _title_step(ctx: AppContext, conversation_id: str, model: str, question: str, run_id: str) -> Any:
+    async def name_conversation(status: str) -> list[BaseModel]:
+        if status != "complete":
+            return []
+        async with ctx.db.read() as session:
+            answer = await session.scalar(
+                select(Message.parts).join(RunRow, RunRow.message_id == Message.id).where(RunRow.id == run_id)
+            )
+            fallback = fallback_title(question)
+        text = "".join(p.get("text", "") for p in answer or [] if p.get("type") == "text")
+        title = await generate_title(ctx.providers.provider_for(model), model, question, text)
+        if not title:
+            return []
+        async with ctx.db.write() as session:
+            # a person who renamed the chat meanwhile keeps their name
+            changed = await session.execute(
+                update(Conversation)
+                .where(Conversation.id == conversation_id, Conversation.title == fallback)
+                .values(title=title)
+            )
+        if not changed.rowcount:  # type: ignore[attr-defined]
+            return []
+        return [e.Title(conversation_id=conversation_id, title=title)]
+
+    return name_conversation
+
+
+async def _load_tree(session: AsyncSession, conversation_id: str) -> dict[str, Message]:
+    rows = await session.scalars(select(Message).where(Message.conversation_id == conversation_id))
+    return {m.id: m for m in rows}
+
+
+def _history(tree: dict[str, Message], leaf_id: str) -> list[ChatTurn]:
+    """The branch from the root to `leaf_id`, as alternating turns the providers accept."""
+    chain: list[Message] = []
+    cursor: str | None = leaf_id
+    while cursor is not None:
+        message = tree[cursor]
+        chain.append(message)
+        cursor = message.parent_id
+    turns: list[ChatTurn] = []
+    for message in reversed(chain):
+        text = "".join(p.get("text", "") for p in message.parts if p.get("type") == "text")
+        if not text.strip():
+            continue
+        role = "user" if message.role == "user" else "assistant"
+        if turns and turns[-1].role == role:
+            turns[-1] = ChatTurn(role=role, text=f"{turns[-1].text}\n\n{text}")
+        else:
+            turns.append(ChatTurn(role=role, text=text))
+    return turns
+
+
+async def owned_run(ctx: AppContext, user_id: str, run_id: str) -> RunRow:
+    async with ctx.db.read() as session:
+        run = await session.scalar(
+            select(RunRow).where(RunRow.id == run_id, RunRow.user_id == user_id)
+        )
+    if run is None:
+        raise RunNotFound()
+    return run
+
+
+async def cancel_run(ctx: AppContext, user_id: str, run_id: str) -> str:
+    run = await owned_run(ctx, user_id, run_id)
+    if run.status != "running":
+        return run.status
+    await ctx.runs.cancel(run_id)
+    if ctx.runs.get(run_id) is not None:
+        await ctx.runs.wait(run_id)
+        return (await owned_run(ctx, user_id, run_id)).status
+    return "cancelling"
+
+
+async def run_events(
+    ctx: AppContext, user_id: str, run_id: str, after: int, keepalive: float = 15.0
+) -> AsyncIterator[bytes]:
+    """The run's SSE frames after seq `after`; ownership is checked before the first byte."""
+    run = await owned_run(ctx, user_id, run_id)
+    # a shared log may not hold the first frames of a run another replica has just started
+    if await ctx.events.exists(run_id) or (run.status == "running" and ctx.events.shared):
+        return ctx.events.frames(run_id, after, keepalive)
+    return _replay_from_database(ctx, run, after)
+
+
+async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> AsyncIterator[bytes]:
+    """A finished run whose log has expired (or died with its process): rebuild it from the row."""
+    async with ctx.db.read() as session:
+        message = await session.get(Message, run.message_id)
+    if message is None:
+        raise RunNotFound()
+    events: list[BaseModel] = [
+        e.MessageStart(
+            run_id=run.id, conversation_id=run.conversation_id, message_id=message.id, model=run.model
+        )
+    ]
+    for part in message.parts:
+        if part.get("type") == "text":
+            events.append(e.TextDelta(text=part["text"]))
+        elif part.get("type") == "thinking":
+            events.append(e.ThinkingDelta(text=part["text"]))
+    if message.error:
+        events.append(e.Error(kind=message.error.get("kind", "error"), message=message.error.get("message", "")))
+    status = message.status if message.status != "streaming" else "interrupted"
+    events.append(e.MessageStop(status=status, stop_reason=message.stop_reason))  # type: ignore[arg-type]
+    for seq, event in enumerate(events, start=1):
+        if seq > after:
+            yield encode_frame(seq, event)

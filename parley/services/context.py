@@ -1,0 +1,24 @@
+"""Everything a use case needs, built once by the app's lifespan and hung on app.state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parley.agent.turn import RetryPolicy
+from parley.config import Settings
+from parley.db.engine import Database
+from parley.providers.registry import ProviderRegistry
+from parley.runs.eventlog import EventLog
+from parley.runs.registry import RunRegistry
+from parley.security.ratelimit import FailureLimiter
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    providers: ProviderRegistry
+    events: EventLog
+    runs: RunRegistry
+    login_limiter: FailureLimiter
+    retry: RetryPolicy

@@ -1,0 +1,45 @@
+"""Serving the built web client: long-cached hashed assets, and index.html for every app route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.exceptions import HTTPException
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Parley</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<h1>Parley's web client is not built</h1>
+<p>The API is running. Build the client with <code>make run</code> (or <code>make web</code>).</p>
+</body></html>"""
+
+
+class HashedAssets(StaticFiles):
+    """Vite names assets by content hash, so a browser may keep them for a year."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
+class SpaFallback:
+    """Static files from the build's top level; any other non-API path gets index.html."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory.resolve()
+
+    async def __call__(self, path: str) -> Response:
+        index = self.directory / "index.html"
+        if not index.is_file():
+            return HTMLResponse(NOT_BUILT, status_code=503)
+        if path:
+            candidate = (self.directory / path).resolve()
+            if candidate.is_relative_to(self.directory) and candidate.is_file():
+                return FileResponse(candidate, headers={"Cache-Control": "public, max-age=3600"})
+            if path.startswith("api/") or path == "api":
+                raise HTTPException(404, "Not found.")
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
