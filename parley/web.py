@@ -33,6 +33,8 @@ class SpaFallback:
         self.directory = directory.resolve()
 
     async def __call__(self, path: str) -> Response:
+        if path == "api" or path.startswith("api/"):
+            raise HTTPException(404, "Not found.")
         index = self.directory / "index.html"
         if not index.is_file():
             return HTMLResponse(NOT_BUILT, status_code=503)
@@ -40,6 +42,4 @@ class SpaFallback:
             candidate = (self.directory / path).resolve()
             if candidate.is_relative_to(self.directory) and candidate.is_file():
                 return FileResponse(candidate, headers={"Cache-Control": "public, max-age=3600"})
-            if path.startswith("api/") or path == "api":
-                raise HTTPException(404, "Not found.")
         return FileResponse(index, headers={"Cache-Control": "no-cache"})

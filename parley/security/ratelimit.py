@@ -7,8 +7,12 @@ from collections import deque
 
 
 class FailureLimiter:
-    def __init__(self, limit: int, window_seconds: float = 60.0) -> None:
+    """`limit` failures per window for a key; keys starting with "ip:" get `ip_factor` times more,
+    because many people can share one address (an office, a NAT)."""
+
+    def __init__(self, limit: int, window_seconds: float = 60.0, ip_factor: int = 5) -> None:
         self.limit = limit
+        self.ip_limit = limit * ip_factor
         self.window = window_seconds
         self._failures: dict[str, deque[float]] = {}
 
@@ -18,7 +22,8 @@ class FailureLimiter:
         wait = 0.0
         for key in keys:
             stamps = self._prune(key, now)
-            if stamps is not None and len(stamps) >= self.limit:
+            limit = self.ip_limit if key.startswith("ip:") else self.limit
+            if stamps is not None and len(stamps) >= limit:
                 wait = max(wait, stamps[0] + self.window - now)
         return wait
 
