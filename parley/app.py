@@ -39,9 +39,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     redis = None
     events: EventLog
     if settings.redis_url:
-        from redis.asyncio import Redis  # noqa: PLC0415 - only multi-replica setups need it
+        from redis.asyncio import Redis
 
-        from parley.runs.redis import RedisEventLog  # noqa: PLC0415
+        from parley.runs.redis import RedisEventLog
 
         redis = Redis.from_url(settings.redis_url)
         events = RedisEventLog(redis)
@@ -51,7 +51,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     await runs_registry.start_background()
     interrupted = await interrupt_orphaned_runs(db, await runs_registry.live_instances())
     if interrupted:
-        log.warning("marked %d answer(s) left streaming by a stopped server as interrupted", interrupted)
+        log.warning(
+            "marked %d answer(s) left streaming by a stopped server as interrupted", interrupted
+        )
     providers = await ProviderRegistry.create(settings)
     app.state.ctx = AppContext(
         settings=settings,
@@ -102,4 +104,3 @@ def _mount_web_client(app: FastAPI, directory: Path) -> None:
         return await fallback(path)
 
     app.add_api_route("/{path:path}", web_client, methods=["GET"], include_in_schema=False)
-

@@ -18,10 +18,10 @@ from parley.config import Settings
 
 
 def _serve(settings: Settings) -> None:
-    import uvicorn  # noqa: PLC0415
+    import uvicorn
 
-    from parley.app import create_app  # noqa: PLC0415
-    from parley.db.migrate import upgrade_to_head  # noqa: PLC0415
+    from parley.app import create_app
+    from parley.db.migrate import upgrade_to_head
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade_to_head(settings.resolved_database_url)
@@ -38,7 +38,7 @@ def _serve(settings: Settings) -> None:
 
 
 def _migrate(settings: Settings) -> None:
-    from parley.db.migrate import upgrade_to_head  # noqa: PLC0415
+    from parley.db.migrate import upgrade_to_head
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade_to_head(settings.resolved_database_url)
@@ -46,12 +46,12 @@ def _migrate(settings: Settings) -> None:
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> int:
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import ValidationError
 
-    from parley.db.engine import Database  # noqa: PLC0415
-    from parley.db.migrate import upgrade_to_head  # noqa: PLC0415
-    from parley.schemas.auth import Register  # noqa: PLC0415
-    from parley.services.errors import EmailTaken  # noqa: PLC0415
+    from parley.db.engine import Database
+    from parley.db.migrate import upgrade_to_head
+    from parley.schemas.auth import Register
+    from parley.services.errors import EmailTaken
 
     password = args.password or getpass.getpass("Password (8 characters or more): ")
     try:
@@ -63,7 +63,7 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> int:
     upgrade_to_head(settings.resolved_database_url)
 
     async def create() -> None:
-        from parley.services.accounts import create_user  # noqa: PLC0415
+        from parley.services.accounts import create_user
 
         db = Database(settings.resolved_database_url)
         try:
@@ -115,13 +115,15 @@ def _backup(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _openapi(settings: Settings) -> None:
-    from parley.app import create_app  # noqa: PLC0415
+    from parley.app import create_app
 
     print(json.dumps(create_app(settings).openapi(), indent=2, sort_keys=True))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="parley", description="Parley, a self-hosted AI workspace.")
+    parser = argparse.ArgumentParser(
+        prog="parley", description="Parley, a self-hosted AI workspace."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="apply migrations, then serve the app")
     commands.add_parser("migrate", help="apply database migrations")

@@ -37,7 +37,9 @@ class Settings(BaseSettings):
     )
     session_days: int = Field(30, ge=1, description="How long a sign-in lasts, in days.")
     login_attempts_per_minute: int = Field(
-        10, ge=1, description="Failed sign-ins allowed per minute per address and per email."
+        10,
+        ge=1,
+        description="Failed sign-ins allowed per minute for one email (five times as many for one address).",
     )
     max_message_chars: int = Field(
         100_000, ge=1, description="Largest user message accepted, in characters."
@@ -58,7 +60,9 @@ class Settings(BaseSettings):
         600.0, gt=0, description="Upper bound for one upstream model call, in seconds."
     )
     provider_max_retries: int = Field(
-        2, ge=0, description="Retries (with backoff) of an upstream call that fails before any token."
+        2,
+        ge=0,
+        description="Retries (with backoff) of an upstream call that fails before any token.",
     )
     local_model_path: Path | None = Field(
         None,

@@ -118,9 +118,10 @@ async def server(
         async with serve(server_settings(tmp, llm)) as running:
             yield running
     else:
-        async with postgres_database() as url, serve(
-            server_settings(tmp, llm, database_url=url)
-        ) as running:
+        async with (
+            postgres_database() as url,
+            serve(server_settings(tmp, llm, database_url=url)) as running,
+        ):
             yield running
 
 
@@ -138,7 +139,9 @@ class ApiClient(httpx.AsyncClient):
             kwargs["headers"] = headers
         return await super().request(method, url, **kwargs)
 
-    async def sign_up(self, email: str | None = None, password: str = "correct horse") -> dict[str, Any]:
+    async def sign_up(
+        self, email: str | None = None, password: str = "correct horse"
+    ) -> dict[str, Any]:
         await self.prime()
         email = email or f"u{secrets.token_hex(6)}@example.com"
         response = await self.post(

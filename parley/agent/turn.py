@@ -29,7 +29,8 @@ class RetryPolicy:
     def delay(self, attempt: int, error: ProviderError) -> float:
         if error.retry_after is not None:
             return min(max(error.retry_after, 0.0), self.max_delay)
-        return min(self.base_delay * 2**attempt * (1 + random.random() / 2), self.max_delay)
+        backoff: float = self.base_delay * 2**attempt * (1 + random.random() / 2)
+        return min(backoff, self.max_delay)
 
 
 async def stream_turn(

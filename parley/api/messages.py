@@ -34,7 +34,9 @@ async def send_message(
 async def regenerate_message(
     conversation_id: str, message_id: str, data: Regenerate, ctx: Ctx, user: CurrentUser
 ) -> TurnStarted:
-    run_id, question, answer = await chat.regenerate(ctx, user.id, conversation_id, message_id, data)
+    run_id, question, answer = await chat.regenerate(
+        ctx, user.id, conversation_id, message_id, data
+    )
     return TurnStarted(
         run_id=run_id,
         user_message=MessageOut.model_validate(question),

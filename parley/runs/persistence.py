@@ -73,7 +73,9 @@ async def interrupt_orphaned_runs(db: Database, live_instances: set[str] | None)
                 select(Run.id, Run.message_id, Run.instance_id).where(Run.status == "running")
             )
         ).all()
-        orphaned = [r for r in rows if live_instances is None or r.instance_id not in live_instances]
+        orphaned = [
+            r for r in rows if live_instances is None or r.instance_id not in live_instances
+        ]
         if not orphaned:
             return 0
         now: datetime = utcnow()

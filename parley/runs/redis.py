@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
@@ -81,21 +82,21 @@ class RedisEventLog:
         block_ms = max(int(keepalive * 1000), 1)
         while True:
             reply = await self.redis.xread({key: last_id}, count=512, block=block_ms)
-            if not reply:
+            entries = _entries(reply)
+            if not entries:
                 yield KEEPALIVE
                 continue
-            entries = reply[0][1]
-            chunk: list[bytes] = []
+            frames: list[bytes] = []
             ended = False
             for entry_id, fields in entries:
-                last_id = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+                last_id = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
                 frame = fields.get(b"f")
                 if frame is not None:
-                    chunk.append(frame)
+                    frames.append(frame)
                 elif b"end" in fields:
                     ended = True
-            if chunk:
-                yield b"".join(chunk)
+            if frames:
+                yield b"".join(frames)
             if ended:
                 return
 
@@ -106,3 +107,18 @@ class RedisEventLog:
         if self._flusher is not None and not self._flusher.done():
             await self._flusher
         await self.local.aclose()
+
+
+def _entries(reply: Any) -> list[tuple[bytes | str, dict[bytes, bytes]]]:
+    """XREAD's entries for the one stream read, whether the reply is RESP2 (list) or RESP3 (dict)."""
+    if not reply:
+        return []
+    per_stream = next(iter(reply.values())) if isinstance(reply, dict) else reply[0][1]
+    if (
+        per_stream
+        and isinstance(per_stream[0], list)
+        and per_stream[0]
+        and isinstance(per_stream[0][0], list | tuple)
+    ):
+        per_stream = per_stream[0]
+    return [(entry_id, fields) for entry_id, fields in per_stream]

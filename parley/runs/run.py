@@ -121,7 +121,7 @@ class Run:
             # a person pressed Stop, or the server is shutting down: keep what was written
             status = "cancelled" if self.cancel_requested else "interrupted"
             stop_reason = "cancelled" if self.cancel_requested else None
-        except Exception as failure:  # noqa: BLE001 - any bug must still end the run and keep the text
+        except Exception as failure:
             log.exception("run %s failed", self.id)
             status = "error"
             error = {"kind": "internal", "message": f"Parley failed while answering: {failure}"}
@@ -162,8 +162,10 @@ class Run:
                 )
             )
             if usage is not None:
-                self.emit(e.Usage(input_tokens=usage.input_tokens, output_tokens=usage.output_tokens))
-            self.emit(e.MessageStop(status=status, stop_reason=stop_reason))  # type: ignore[arg-type]
+                self.emit(
+                    e.Usage(input_tokens=usage.input_tokens, output_tokens=usage.output_tokens)
+                )
+            self.emit(e.MessageStop(status=status, stop_reason=stop_reason))
             if spec.after_stop is not None and status != "interrupted":
                 for event in await spec.after_stop(status):
                     self.emit(event)

@@ -57,7 +57,9 @@ class SendMessage(BaseModel):
     parent_id: str | None = Field(
         None, description="The message this one answers; defaults to the latest message."
     )
-    model: str | None = Field(None, description="Model for this turn; defaults to the conversation's.")
+    model: str | None = Field(
+        None, description="Model for this turn; defaults to the conversation's."
+    )
 
 
 class Regenerate(BaseModel):

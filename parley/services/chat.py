@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parley.db.models import Conversation, Message, Run as RunRow, new_id, utcnow
+from parley.db.models import Conversation, Message, new_id, utcnow
+from parley.db.models import Run as RunRow
 from parley.providers.base import ChatTurn, GenerationRequest
 from parley.runs.eventlog import encode_frame
 from parley.runs.run import Run, RunSpec
@@ -75,8 +76,16 @@ async def regenerate(
         target = tree.get(message_id)
         if target is None:
             raise MessageNotFound()
-        user_message = tree.get(target.parent_id) if target.role == "assistant" else target
-        if user_message is None or user_message.role != "user" or target.parent_id is None and target.role == "assistant":
+        user_message = (
+            tree.get(target.parent_id)
+            if target.role == "assistant" and target.parent_id
+            else target
+        )
+        if (
+            user_message is None
+            or user_message.role != "user"
+            or (target.parent_id is None and target.role == "assistant")
+        ):
             raise InvalidInput("Only an answer to a message can be regenerated.")
         if target.status == "streaming":
             raise InvalidInput("This answer is still being written; stop it first.")
@@ -177,13 +186,17 @@ def _launch(
     )
 
 
-def _title_step(ctx: AppContext, conversation_id: str, model: str, question: str, run_id: str) -> Any:
+def _title_step(
+    ctx: AppContext, conversation_id: str, model: str, question: str, run_id: str
+) -> Any:
     async def name_conversation(status: str) -> list[BaseModel]:
         if status != "complete":
             return []
         async with ctx.db.read() as session:
             answer = await session.scalar(
-                select(Message.parts).join(RunRow, RunRow.message_id == Message.id).where(RunRow.id == run_id)
+                select(Message.parts)
+                .join(RunRow, RunRow.message_id == Message.id)
+                .where(RunRow.id == run_id)
             )
             fallback = fallback_title(question)
         text = "".join(p.get("text", "") for p in answer or [] if p.get("type") == "text")
@@ -222,7 +235,7 @@ def _history(tree: dict[str, Message], leaf_id: str) -> list[ChatTurn]:
         text = "".join(p.get("text", "") for p in message.parts if p.get("type") == "text")
         if not text.strip():
             continue
-        role = "user" if message.role == "user" else "assistant"
+        role: Literal["user", "assistant"] = "user" if message.role == "user" else "assistant"
         if turns and turns[-1].role == role:
             turns[-1] = ChatTurn(role=role, text=f"{turns[-1].text}\n\n{text}")
         else:
@@ -270,7 +283,10 @@ async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> Asy
         raise RunNotFound()
     events: list[BaseModel] = [
         e.MessageStart(
-            run_id=run.id, conversation_id=run.conversation_id, message_id=message.id, model=run.model
+            run_id=run.id,
+            conversation_id=run.conversation_id,
+            message_id=message.id,
+            model=run.model,
         )
     ]
     for part in message.parts:
@@ -279,9 +295,13 @@ async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> Asy
         elif part.get("type") == "thinking":
             events.append(e.ThinkingDelta(text=part["text"]))
     if message.error:
-        events.append(e.Error(kind=message.error.get("kind", "error"), message=message.error.get("message", "")))
+        events.append(
+            e.Error(
+                kind=message.error.get("kind", "error"), message=message.error.get("message", "")
+            )
+        )
     status = message.status if message.status != "streaming" else "interrupted"
-    events.append(e.MessageStop(status=status, stop_reason=message.stop_reason))  # type: ignore[arg-type]
+    events.append(e.MessageStop(status=status, stop_reason=message.stop_reason))
     for seq, event in enumerate(events, start=1):
         if seq > after:
             yield encode_frame(seq, event)

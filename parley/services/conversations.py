@@ -110,9 +110,7 @@ async def delete_conversation(ctx: AppContext, user_id: str, conversation_id: st
     async with ctx.db.write() as session:
         conversation = await owned_conversation(session, user_id, conversation_id)
         # children before parents, so the self-referencing foreign key never objects
-        await session.execute(
-            delete(Message).where(Message.conversation_id == conversation.id)
-        )
+        await session.execute(delete(Message).where(Message.conversation_id == conversation.id))
         await session.delete(conversation)
 
 

@@ -48,7 +48,7 @@ def clean_title(raw: str) -> str | None:
 
 
 async def generate_title(
-    provider: Provider, model: str, question: str, answer: str, timeout: float = 30.0
+    provider: Provider, model: str, question: str, answer: str, time_limit: float = 30.0
 ) -> str | None:
     prompt = (
         f"User: {question[:2000]}\n\nAssistant: {answer[:2000]}\n\n"
@@ -70,7 +70,8 @@ async def generate_title(
         return "".join(chunks)
 
     try:
-        return clean_title(await asyncio.wait_for(collect(), timeout))
+        async with asyncio.timeout(time_limit):
+            return clean_title(await collect())
     except (ProviderError, TimeoutError) as error:
         log.info("title generation failed, keeping the fallback: %s", error)
         return None

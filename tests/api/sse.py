@@ -22,7 +22,11 @@ async def frames(response: httpx.Response) -> AsyncIterator[Frame]:
     async for line in response.aiter_lines():
         if line == "":
             if "data" in fields:
-                yield Frame(int(fields.get("id", "0")), fields.get("event", "message"), json.loads(fields["data"]))
+                yield Frame(
+                    int(fields.get("id", "0")),
+                    fields.get("event", "message"),
+                    json.loads(fields["data"]),
+                )
             fields = {}
         elif line.startswith(":"):
             continue
@@ -32,14 +36,20 @@ async def frames(response: httpx.Response) -> AsyncIterator[Frame]:
 
 
 async def read_run(
-    client: httpx.AsyncClient, run_id: str, *, after: int | None = None, last_event_id: int | None = None,
+    client: httpx.AsyncClient,
+    run_id: str,
+    *,
+    after: int | None = None,
+    last_event_id: int | None = None,
     limit: int | None = None,
 ) -> list[Frame]:
     """Frames of a run until the stream closes (or `limit` frames have arrived)."""
     headers = {"Last-Event-ID": str(last_event_id)} if last_event_id is not None else {}
     params = {"after": after} if after is not None else {}
     out: list[Frame] = []
-    async with client.stream("GET", f"/api/runs/{run_id}/events", headers=headers, params=params) as response:
+    async with client.stream(
+        "GET", f"/api/runs/{run_id}/events", headers=headers, params=params
+    ) as response:
         assert response.status_code == 200, await response.aread()
         async for frame in frames(response):
             out.append(frame)

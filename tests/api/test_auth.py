@@ -12,7 +12,8 @@ def email() -> str:
 async def test_register_signs_in_and_me_answers(anon: ApiClient) -> None:
     address = email()
     response = await anon.post(
-        "/api/auth/register", json={"email": address.upper(), "password": "longenough", "name": " Ada "}
+        "/api/auth/register",
+        json={"email": address.upper(), "password": "longenough", "name": " Ada "},
     )
     assert response.status_code == 201, response.text
     assert response.json()["email"] == address
@@ -24,7 +25,9 @@ async def test_register_signs_in_and_me_answers(anon: ApiClient) -> None:
     assert "password" not in me.text and "hash" not in me.text
 
 
-async def test_first_account_is_admin_and_later_ones_are_not(server: RunningServer, anon: ApiClient) -> None:
+async def test_first_account_is_admin_and_later_ones_are_not(
+    server: RunningServer, anon: ApiClient
+) -> None:
     # the session-wide server has had accounts since its first test; a later one is never admin
     await anon.sign_up()
     me = (await anon.get("/api/auth/me")).json()
@@ -42,10 +45,14 @@ async def test_duplicate_email_is_a_clear_conflict(anon: ApiClient) -> None:
 
 
 async def test_bad_registration_input_is_explained(anon: ApiClient) -> None:
-    short = await anon.post("/api/auth/register", json={"email": email(), "password": "short", "name": "X"})
+    short = await anon.post(
+        "/api/auth/register", json={"email": email(), "password": "short", "name": "X"}
+    )
     assert short.status_code == 422
     assert "password" in short.json()["detail"]
-    bad = await anon.post("/api/auth/register", json={"email": "not-an-email", "password": "longenough", "name": "X"})
+    bad = await anon.post(
+        "/api/auth/register", json={"email": "not-an-email", "password": "longenough", "name": "X"}
+    )
     assert bad.status_code == 422
     assert "valid email" in bad.json()["detail"]
     missing = await anon.post("/api/auth/register", json={"email": email()})
@@ -58,7 +65,9 @@ async def test_login_logout_and_wrong_password(anon: ApiClient, server: RunningS
     await anon.sign_up(address, password="right password")
     assert (await anon.post("/api/auth/logout")).status_code == 204
     assert (await anon.get("/api/auth/me")).status_code == 401
-    wrong = await anon.post("/api/auth/login", json={"email": address, "password": "wrong password"})
+    wrong = await anon.post(
+        "/api/auth/login", json={"email": address, "password": "wrong password"}
+    )
     assert wrong.status_code == 401
     assert wrong.json()["detail"] == "Wrong email or password."
     unknown = await anon.post("/api/auth/login", json={"email": email(), "password": "whatever1"})
@@ -68,7 +77,9 @@ async def test_login_logout_and_wrong_password(anon: ApiClient, server: RunningS
     assert (await anon.get("/api/auth/me")).json()["email"] == address
 
 
-async def test_logout_revokes_the_session_server_side(anon: ApiClient, server: RunningServer) -> None:
+async def test_logout_revokes_the_session_server_side(
+    anon: ApiClient, server: RunningServer
+) -> None:
     await anon.sign_up()
     stolen = anon.cookies.get("parley_session")
     await anon.post("/api/auth/logout")
@@ -82,8 +93,12 @@ async def test_failed_logins_are_rate_limited(anon: ApiClient) -> None:
     await anon.sign_up(address, password="right password")
     await anon.post("/api/auth/logout")
     for _ in range(5):  # the test server allows 5 failures a minute
-        assert (await anon.post("/api/auth/login", json={"email": address, "password": "nope nope"})).status_code == 401
-    limited = await anon.post("/api/auth/login", json={"email": address, "password": "right password"})
+        assert (
+            await anon.post("/api/auth/login", json={"email": address, "password": "nope nope"})
+        ).status_code == 401
+    limited = await anon.post(
+        "/api/auth/login", json={"email": address, "password": "right password"}
+    )
     assert limited.status_code == 429
     assert "Too many failed sign-ins" in limited.json()["detail"]
     assert int(limited.headers["retry-after"]) > 0

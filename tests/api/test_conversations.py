@@ -12,7 +12,9 @@ async def test_create_rename_pin_archive_and_delete(api: ApiClient) -> None:
     assert conversation["title"] == "Plans"
     assert conversation["model"] == "claude-sonnet-4-5-20250929"
     cid = conversation["id"]
-    renamed = await api.patch(f"/api/conversations/{cid}", json={"title": "  Trip plans  ", "pinned": True})
+    renamed = await api.patch(
+        f"/api/conversations/{cid}", json={"title": "  Trip plans  ", "pinned": True}
+    )
     assert renamed.json()["title"] == "Trip plans" and renamed.json()["pinned"] is True
     await api.patch(f"/api/conversations/{cid}", json={"archived": True})
     assert cid not in [c["id"] for c in (await api.get("/api/conversations")).json()["items"]]
@@ -37,7 +39,9 @@ async def test_list_is_newest_activity_first_and_paginates(api: ApiClient) -> No
     assert [c["id"] for c in page["items"]] == [ids[1], ids[4]]
     seen = [c["id"] for c in page["items"]]
     while page["next_cursor"]:
-        page = (await api.get("/api/conversations", params={"limit": 2, "before": page["next_cursor"]})).json()
+        page = (
+            await api.get("/api/conversations", params={"limit": 2, "before": page["next_cursor"]})
+        ).json()
         seen += [c["id"] for c in page["items"]]
     assert seen == [ids[1], ids[4], ids[3], ids[2], ids[0]]
     bad = await api.get("/api/conversations", params={"before": "!!!"})

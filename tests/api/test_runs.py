@@ -18,7 +18,9 @@ async def new_chat(api: ApiClient, **body: Any) -> str:
     return str(response.json()["id"])
 
 
-async def send(api: ApiClient, conversation_id: str, content: str = "Hi", **extra: Any) -> dict[str, Any]:
+async def send(
+    api: ApiClient, conversation_id: str, content: str = "Hi", **extra: Any
+) -> dict[str, Any]:
     response = await api.post(
         f"/api/conversations/{conversation_id}/messages", json={"content": content, **extra}
     )
@@ -59,7 +61,9 @@ async def test_message_streams_answer_and_persists_it(api: ApiClient, llm: LLMFa
     assert stored["output_tokens"] and stored["input_tokens"]
 
 
-async def test_stream_resumes_after_reconnect_at_every_position(api: ApiClient, llm: LLMFake) -> None:
+async def test_stream_resumes_after_reconnect_at_every_position(
+    api: ApiClient, llm: LLMFake
+) -> None:
     llm.push({"text": CHUNKS, "thinking": ["Hm."]})
     chat = await new_chat(api)
     run_id = (await send(api, chat))["run_id"]
@@ -133,7 +137,9 @@ async def test_cancel_stops_generation_and_keeps_partial_text(api: ApiClient, ll
     assert again.json()["status"] == "cancelled"
 
 
-async def test_second_turn_sends_the_history_and_system_prompt(api: ApiClient, llm: LLMFake) -> None:
+async def test_second_turn_sends_the_history_and_system_prompt(
+    api: ApiClient, llm: LLMFake
+) -> None:
     chat = await new_chat(api, settings={"system_prompt": "Be terse.", "temperature": 0.3})
     llm.push({"text": ["First answer."]})
     await read_run(api, (await send(api, chat, "First question"))["run_id"])
@@ -143,7 +149,10 @@ async def test_second_turn_sends_the_history_and_system_prompt(api: ApiClient, l
     body = bodies[-1]
     assert body["system"] == "Be terse." or body["system"][0]["text"] == "Be terse."
     assert body["temperature"] == 0.3
-    roles = [(m["role"], m["content"] if isinstance(m["content"], str) else m["content"][0]["text"]) for m in body["messages"]]
+    roles = [
+        (m["role"], m["content"] if isinstance(m["content"], str) else m["content"][0]["text"])
+        for m in body["messages"]
+    ]
     assert roles == [
         ("user", "First question"),
         ("assistant", "First answer."),
@@ -153,7 +162,7 @@ async def test_second_turn_sends_the_history_and_system_prompt(api: ApiClient, l
 
 async def test_first_exchange_gets_a_title_from_the_model(api: ApiClient, llm: LLMFake) -> None:
     chat = await new_chat(api)
-    llm.push({"text": ["Paris is the capital."]}, {"text": ["\"Capital of France.\""]})
+    llm.push({"text": ["Paris is the capital."]}, {"text": ['"Capital of France."']})
     started = await send(api, chat, "What is the capital of France, please tell me now")
     listed = (await api.get(f"/api/conversations/{chat}")).json()
     assert listed["title"] == "What is the capital of France,…"  # the fallback, at once
@@ -193,5 +202,7 @@ async def test_reply_to_explicit_parent_branches_the_tree(api: ApiClient, llm: L
     await read_run(api, edit["run_id"])
     assert edit["user_message"]["parent_id"] == one["assistant_message"]["id"]
     history = llm.generation_requests()[-1].body["messages"]
-    contents = [m["content"] if isinstance(m["content"], str) else m["content"][0]["text"] for m in history]
+    contents = [
+        m["content"] if isinstance(m["content"], str) else m["content"][0]["text"] for m in history
+    ]
     assert contents == ["one", "tok0 tok1 tok2 ", "two, edited"]

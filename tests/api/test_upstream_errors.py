@@ -25,7 +25,11 @@ async def run_once(api: ApiClient) -> tuple[list, dict]:  # type: ignore[type-ar
     ],
 )
 async def test_non_retryable_failures_fail_at_once(
-    api: ApiClient, llm: LLMFake, step: dict, kind: str, phrase: str  # type: ignore[type-arg]
+    api: ApiClient,
+    llm: LLMFake,
+    step: dict,
+    kind: str,
+    phrase: str,  # type: ignore[type-arg]
 ) -> None:
     llm.push(step, {"text": ["never reached"]})
     frames, answer = await run_once(api)
@@ -67,7 +71,9 @@ async def test_mid_stream_error_keeps_the_partial_text_and_is_not_retried(
     assert llm.pending == 1
 
 
-async def test_broken_connection_mid_stream_keeps_the_partial_text(api: ApiClient, llm: LLMFake) -> None:
+async def test_broken_connection_mid_stream_keeps_the_partial_text(
+    api: ApiClient, llm: LLMFake
+) -> None:
     llm.push({"text": ["Some ", "words ", "then"], "break_after": 2})
     frames, answer = await run_once(api)
     assert text_of(frames) == "Some words "

@@ -12,7 +12,9 @@ from tests.conftest import ApiClient
 async def test_malformed_bodies_are_explained(api: ApiClient) -> None:
     cid = await new_chat(api)
     raw = await api.post(
-        f"/api/conversations/{cid}/messages", content=b"{not json", headers={"content-type": "application/json"}
+        f"/api/conversations/{cid}/messages",
+        content=b"{not json",
+        headers={"content-type": "application/json"},
     )
     assert raw.status_code == 422
     assert raw.json()["detail"] == "The request body is not valid JSON."
@@ -43,7 +45,9 @@ async def test_unknown_model_is_refused(api: ApiClient) -> None:
     assert created.status_code == 422
     assert "Unknown model 'gpt-17-ultra'" in created.json()["detail"]
     cid = await new_chat(api)
-    send = await api.post(f"/api/conversations/{cid}/messages", json={"content": "hi", "model": "nope"})
+    send = await api.post(
+        f"/api/conversations/{cid}/messages", json={"content": "hi", "model": "nope"}
+    )
     assert send.status_code == 422 and "Unknown model" in send.json()["detail"]
     patch = await api.patch(f"/api/conversations/{cid}", json={"model": "nope"})
     assert patch.status_code == 422
@@ -56,7 +60,11 @@ async def test_model_of_an_unconfigured_provider_names_the_missing_setting(api: 
 
 
 async def test_unknown_ids_are_404_not_500(api: ApiClient) -> None:
-    for path in ("/api/conversations/nope", "/api/conversations/nope/messages", "/api/runs/nope/events"):
+    for path in (
+        "/api/conversations/nope",
+        "/api/conversations/nope/messages",
+        "/api/runs/nope/events",
+    ):
         assert (await api.get(path)).status_code == 404, path
     assert (await api.post("/api/runs/nope/cancel")).status_code == 404
     assert (await api.get("/api/nothing-here")).status_code == 404
@@ -65,7 +73,21 @@ async def test_unknown_ids_are_404_not_500(api: ApiClient) -> None:
 async def test_random_garbage_never_produces_a_500(api: ApiClient) -> None:
     cid = await new_chat(api)
     rng = random.Random(7)
-    values: list[object] = [None, True, -1, 0, 10**30, 3.5, "", "x" * 5000, [], {}, ["a"], {"a": 1}, "\u0000\ud7ff"]
+    values: list[object] = [
+        None,
+        True,
+        -1,
+        0,
+        10**30,
+        3.5,
+        "",
+        "x" * 5000,
+        [],
+        {},
+        ["a"],
+        {"a": 1},
+        "\u0000\ud7ff",
+    ]
     targets = [
         ("POST", "/api/auth/register"),
         ("POST", "/api/auth/login"),
@@ -73,15 +95,28 @@ async def test_random_garbage_never_produces_a_500(api: ApiClient) -> None:
         ("PATCH", f"/api/conversations/{cid}"),
         ("POST", f"/api/conversations/{cid}/messages"),
     ]
-    keys = ["email", "password", "name", "title", "model", "content", "parent_id", "pinned", "settings", "archived"]
+    keys = [
+        "email",
+        "password",
+        "name",
+        "title",
+        "model",
+        "content",
+        "parent_id",
+        "pinned",
+        "settings",
+        "archived",
+    ]
     for _ in range(150):
         method, path = rng.choice(targets)
         body = {rng.choice(keys): rng.choice(values) for _ in range(rng.randint(0, 3))}
         response = await api.request(method, path, json=body)
         assert response.status_code < 500, (method, path, body, response.text)
         assert response.json().get("detail") or response.status_code < 300
-    for junk in ["", "[]", "null", "\"", "".join(rng.choices(string.printable, k=200))]:
-        response = await api.post("/api/conversations", content=junk, headers={"content-type": "application/json"})
+    for junk in ["", "[]", "null", '"', "".join(rng.choices(string.printable, k=200))]:
+        response = await api.post(
+            "/api/conversations", content=junk, headers={"content-type": "application/json"}
+        )
         assert response.status_code == 422, junk
     # whatever garbage created, the list still renders
     assert (await api.get("/api/conversations")).status_code == 200

@@ -23,7 +23,11 @@ class ServerProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("PARLEY_", "ANTHROPIC_", "OPENAI_"))},
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("PARLEY_", "ANTHROPIC_", "OPENAI_"))
+            },
             "PARLEY_DATA_DIR": str(data_dir),
             "PARLEY_PORT": str(self.port),
             "PARLEY_LOG_LEVEL": "warning",
@@ -38,7 +42,11 @@ class ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=self.env, stdout=log, stderr=log
+                [sys.executable, "-m", "parley", "serve"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=log,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

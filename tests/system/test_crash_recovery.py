@@ -11,7 +11,9 @@ from tests.fakes.llm_server import LLMFake
 from tests.system.processes import ServerProcess
 
 
-async def test_sigkill_mid_stream_then_restart_keeps_partial_text(tmp_path: Path, llm: LLMFake) -> None:
+async def test_sigkill_mid_stream_then_restart_keeps_partial_text(
+    tmp_path: Path, llm: LLMFake
+) -> None:
     env = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": llm.anthropic_url}
     server = ServerProcess(tmp_path, env).start()
     try:
@@ -19,12 +21,16 @@ async def test_sigkill_mid_stream_then_restart_keeps_partial_text(tmp_path: Path
             await api.sign_up("crash@example.com", "crash password")
             earlier = (await api.post("/api/conversations", json={})).json()["id"]
             llm.push({"text": ["Kept ", "answer."]})
-            run = (await api.post(f"/api/conversations/{earlier}/messages", json={"content": "first"})).json()
+            run = (
+                await api.post(f"/api/conversations/{earlier}/messages", json={"content": "first"})
+            ).json()
             await read_run(api, run["run_id"])
 
             chat = (await api.post("/api/conversations", json={})).json()["id"]
             llm.push({"text": [f"w{i} " for i in range(400)], "delay_ms": 20})
-            started = (await api.post(f"/api/conversations/{chat}/messages", json={"content": "long one"})).json()
+            started = (
+                await api.post(f"/api/conversations/{chat}/messages", json={"content": "long one"})
+            ).json()
             seen = await read_run(api, started["run_id"], limit=40)
             await asyncio.sleep(0.5)  # let a checkpoint land after what we saw
     finally:
@@ -33,7 +39,9 @@ async def test_sigkill_mid_stream_then_restart_keeps_partial_text(tmp_path: Path
     with ServerProcess(tmp_path, env) as restarted:
         async with ApiClient(base_url=restarted.url, timeout=30) as api:
             await api.prime()
-            login = await api.post("/api/auth/login", json={"email": "crash@example.com", "password": "crash password"})
+            login = await api.post(
+                "/api/auth/login", json={"email": "crash@example.com", "password": "crash password"}
+            )
             assert login.status_code == 200
             tree = (await api.get(f"/api/conversations/{chat}/messages")).json()["messages"]
             question, answer = tree
@@ -50,5 +58,7 @@ async def test_sigkill_mid_stream_then_restart_keeps_partial_text(tmp_path: Path
             assert old[1]["parts"][0]["text"] == "Kept answer."
             # and the conversation carries on
             llm.push({"text": ["Back."]})
-            more = (await api.post(f"/api/conversations/{chat}/messages", json={"content": "again"})).json()
+            more = (
+                await api.post(f"/api/conversations/{chat}/messages", json={"content": "again"})
+            ).json()
             assert text_of(await read_run(api, more["run_id"])) == "Back."

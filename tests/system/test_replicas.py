@@ -29,15 +29,23 @@ async def replica_env(llm: LLMFake) -> AsyncIterator[dict[str, str]]:
 async def test_run_started_on_one_replica_streams_and_cancels_from_another(
     tmp_path: Path, llm: LLMFake, replica_env: dict[str, str]
 ) -> None:
-    with ServerProcess(tmp_path / "a", replica_env) as a, ServerProcess(tmp_path / "b", replica_env) as b:
-        async with ApiClient(base_url=a.url, timeout=30) as on_a, ApiClient(base_url=b.url, timeout=30) as on_b:
+    with (
+        ServerProcess(tmp_path / "a", replica_env) as a,
+        ServerProcess(tmp_path / "b", replica_env) as b,
+    ):
+        async with (
+            ApiClient(base_url=a.url, timeout=30) as on_a,
+            ApiClient(base_url=b.url, timeout=30) as on_b,
+        ):
             await on_a.sign_up("replica@example.com", "replica password")
             # the same session cookie works on both replicas: sessions live in the database
             on_b.cookies.update(on_a.cookies)
             chat = (await on_a.post("/api/conversations", json={})).json()["id"]
             tokens = [f"r{i} " for i in range(60)]
             llm.push({"text": tokens, "delay_ms": 10})
-            started = (await on_a.post(f"/api/conversations/{chat}/messages", json={"content": "hi"})).json()
+            started = (
+                await on_a.post(f"/api/conversations/{chat}/messages", json={"content": "hi"})
+            ).json()
 
             from_b = await read_run(on_b, started["run_id"])  # live, while A generates
             assert text_of(from_b) == "".join(tokens)
@@ -47,7 +55,9 @@ async def test_run_started_on_one_replica_streams_and_cancels_from_another(
             assert part == from_b[10:]
 
             llm.push({"text": [f"s{i} " for i in range(500)], "delay_ms": 10})
-            second = (await on_a.post(f"/api/conversations/{chat}/messages", json={"content": "more"})).json()
+            second = (
+                await on_a.post(f"/api/conversations/{chat}/messages", json={"content": "more"})
+            ).json()
             seen = await read_run(on_b, second["run_id"], limit=5)
             assert (await on_b.post(f"/api/runs/{second['run_id']}/cancel")).status_code == 200
             rest = await read_run(on_b, second["run_id"], last_event_id=seen[-1].id)
@@ -67,7 +77,9 @@ async def test_restarting_one_replica_does_not_interrupt_runs_of_another(
             chat = (await api.post("/api/conversations", json={})).json()["id"]
             tokens = [f"l{i} " for i in range(150)]
             llm.push({"text": tokens, "delay_ms": 10})
-            started = (await api.post(f"/api/conversations/{chat}/messages", json={"content": "hi"})).json()
+            started = (
+                await api.post(f"/api/conversations/{chat}/messages", json={"content": "hi"})
+            ).json()
             await asyncio.sleep(0.2)
             with ServerProcess(tmp_path / "b", replica_env):  # starts, scans for orphaned runs
                 pass
