@@ -1,0 +1,156 @@
+"""Which backends are configured, which models they serve, and which backend serves a model."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+from parley.config import Settings
+from parley.providers import catalog
+from parley.providers.anthropic import AnthropicProvider
+from parley.providers.base import ModelInfo, Provider, ProviderError, ProviderName
+from parley.providers.openai_compat import OpenAICompatProvider
+
+_log = logging.getLogger(__name__)
+
+LIST_TIMEOUT_SECONDS = 5.0
+# Model ids that name their backend even when its list does not include them (yet).
+_ID_PREFIXES: tuple[tuple[str, ProviderName], ...] = (
+    (catalog.OPENAI_PREFIX, "openai"),
+    ("local/", "local"),
+    ("claude-", "anthropic"),
+)
+
+
+class ModelNotFound(LookupError):
+    """No configured backend serves this model."""
+
+    def __init__(self, model_id: str, message: str | None = None) -> None:
+        self.model_id = model_id
+        super().__init__(message or f"The model {model_id!r} is not available on this server.")
+
+
+class ProviderRegistry:
+    def __init__(
+        self,
+        settings: Settings,
+        providers: Sequence[Provider],
+        *,
+        list_timeout_seconds: float = LIST_TIMEOUT_SECONDS,
+    ) -> None:
+        self._settings = settings
+        self._providers: dict[ProviderName, Provider] = {p.name: p for p in providers}
+        self._list_timeout = list_timeout_seconds
+        self._models: dict[str, tuple[ModelInfo, Provider]] = {}
+        self._refresh_lock = asyncio.Lock()
+
+    @classmethod
+    async def create(
+        cls, settings: Settings, *, list_timeout_seconds: float = LIST_TIMEOUT_SECONDS
+    ) -> ProviderRegistry:
+        """Build the configured backends and load their model lists; never fails on a list."""
+        providers: list[Provider] = []
+        if settings.anthropic_api_key is not None and settings.anthropic_api_key.get_secret_value():
+            providers.append(AnthropicProvider.from_settings(settings))
+        if settings.openai_base_url:
+            providers.append(OpenAICompatProvider.from_settings(settings))
+        local = _local_provider(settings)
+        if local is not None:
+            providers.append(local)
+        registry = cls(settings, providers, list_timeout_seconds=list_timeout_seconds)
+        await registry.refresh()
+        return registry
+
+    def __repr__(self) -> str:
+        return f"ProviderRegistry(providers={list(self._providers)}, models={len(self._models)})"
+
+    @property
+    def providers(self) -> list[Provider]:
+        return list(self._providers.values())
+
+    def models(self) -> list[ModelInfo]:
+        return [info for info, _ in self._models.values()]
+
+    def get_model(self, model_id: str) -> ModelInfo | None:
+        entry = self._models.get(model_id)
+        return entry[0] if entry else None
+
+    def provider_for(self, model_id: str) -> Provider:
+        entry = self._models.get(model_id)
+        if entry is not None:
+            return entry[1]
+        for prefix, name in _ID_PREFIXES:
+            if model_id.startswith(prefix) and name in self._providers:
+                return self._providers[name]
+        raise ModelNotFound(model_id)
+
+    @property
+    def default_model(self) -> str:
+        wanted = self._settings.default_model
+        if wanted and wanted in self._models:
+            return wanted
+        if "anthropic" in self._providers:
+            return catalog.CLAUDE_SONNET_4_5
+        by_provider = self.models()
+        for info in by_provider:
+            if info.provider == "local":
+                return info.id
+        if by_provider:
+            return by_provider[0].id
+        raise ModelNotFound(
+            wanted or "",
+            "No model is available: set ANTHROPIC_API_KEY or OPENAI_BASE_URL, "
+            "or install the local model.",
+        )
+
+    async def refresh(self) -> None:
+        """Reload every backend's model list at once; a failing one keeps what it had."""
+        async with self._refresh_lock:
+            providers = self.providers
+            lists = await asyncio.gather(*(self._list(p) for p in providers))
+            models: dict[str, tuple[ModelInfo, Provider]] = {}
+            for provider, infos in zip(providers, lists, strict=True):
+                for info in infos:
+                    models.setdefault(info.id, (info, provider))
+            self._models = models
+
+    async def aclose(self) -> None:
+        for provider in self.providers:
+            try:
+                await provider.aclose()
+            except (ProviderError, OSError) as exc:
+                _log.warning("Closing the %s provider failed: %s", provider.name, exc)
+
+    async def _list(self, provider: Provider) -> list[ModelInfo]:
+        try:
+            async with asyncio.timeout(self._list_timeout):
+                return await provider.list_models()
+        except (ProviderError, TimeoutError, OSError) as exc:
+            reason = str(exc) or f"no answer within {self._list_timeout:g} s"
+            fallback = self._fallback(provider)
+            _log.warning(
+                "Could not list the %s models (%s); offering %d known model(s) instead.",
+                provider.name,
+                reason,
+                len(fallback),
+            )
+            return fallback
+
+    def _fallback(self, provider: Provider) -> list[ModelInfo]:
+        previous = [info for info, owner in self._models.values() if owner is provider]
+        if previous:
+            return previous
+        if provider.name == "anthropic":
+            return list(catalog.ANTHROPIC_MODELS)
+        return []
+
+
+def _local_provider(settings: Settings) -> Provider | None:
+    try:
+        from parley.providers.local import LocalProvider
+    except ImportError:
+        return None
+    if not LocalProvider.available(settings):
+        return None
+    return LocalProvider.from_settings(settings)
