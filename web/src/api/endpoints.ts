@@ -1,0 +1,59 @@
+import { request } from "./http";
+import type {
+  Conversation,
+  ConversationPage,
+  MessageList,
+  ModelList,
+  TurnStarted,
+  User,
+} from "./types";
+
+export const api = {
+  me: () => request<User>("GET", "/api/auth/me"),
+  login: (body: { email: string; password: string }) =>
+    request<User>("POST", "/api/auth/login", body),
+  register: (body: { email: string; password: string; name: string }) =>
+    request<User>("POST", "/api/auth/register", body),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+
+  models: () => request<ModelList>("GET", "/api/models"),
+
+  conversations: (cursor?: string | null) =>
+    request<ConversationPage>(
+      "GET",
+      `/api/conversations?limit=50${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`,
+    ),
+  conversation: (id: string) =>
+    request<Conversation>("GET", `/api/conversations/${encodeURIComponent(id)}`),
+  createConversation: (body: { title?: string; model?: string }) =>
+    request<Conversation>("POST", "/api/conversations", body),
+  updateConversation: (
+    id: string,
+    body: { title?: string; model?: string; pinned?: boolean; archived?: boolean },
+  ) => request<Conversation>("PATCH", `/api/conversations/${encodeURIComponent(id)}`, body),
+  deleteConversation: (id: string) =>
+    request<void>("DELETE", `/api/conversations/${encodeURIComponent(id)}`),
+
+  messages: (conversationId: string) =>
+    request<MessageList>(
+      "GET",
+      `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+    ),
+  sendMessage: (
+    conversationId: string,
+    body: { content: string; parent_id: string | null; model?: string },
+  ) =>
+    request<TurnStarted>(
+      "POST",
+      `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+      body,
+    ),
+  regenerate: (conversationId: string, messageId: string, body: { model?: string } = {}) =>
+    request<TurnStarted>(
+      "POST",
+      `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/regenerate`,
+      body,
+    ),
+  cancelRun: (runId: string) =>
+    request<{ status: string }>("POST", `/api/runs/${encodeURIComponent(runId)}/cancel`),
+};

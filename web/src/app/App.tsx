@@ -1,0 +1,71 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { ApiError } from "../api/http";
+import { AuthPage } from "../features/auth/AuthPage";
+import { useMe } from "../features/auth/hooks";
+import ChatRoute from "../features/chat/ChatRoute";
+import { LiveRegion } from "./LiveRegion";
+import { Shell } from "./Shell";
+import { useApplyTheme } from "./useApplyTheme";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+function Splash() {
+  return (
+    <div className="flex h-full items-center justify-center" role="status" aria-label="Loading">
+      <span className="streaming-caret" />
+    </div>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Splash />;
+  if (!me.data) {
+    const next = location.pathname === "/" ? "" : `?next=${encodeURIComponent(location.pathname)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function Routed() {
+  useApplyTheme();
+  return (
+    <Routes>
+      <Route path="/login" element={<AuthPage mode="login" />} />
+      <Route path="/signup" element={<AuthPage mode="signup" />} />
+      <Route
+        element={
+          <RequireAuth>
+            <Shell />
+          </RequireAuth>
+        }
+      >
+        <Route path="/" element={<ChatRoute />} />
+        <Route path="/chat/:id" element={<ChatRoute />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routed />
+        <LiveRegion />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

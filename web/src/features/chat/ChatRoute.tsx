@@ -1,0 +1,233 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { ApiError } from "../../api/http";
+import { useDraftStore, useLayoutStore } from "../../app/uiStore";
+import { IconButton } from "../../components/ui/Button";
+import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
+import { useMe } from "../auth/hooks";
+import { selectBranch } from "./branch";
+import { Composer } from "./Composer";
+import {
+  useCancelRun,
+  useConversation,
+  useMessages,
+  useModels,
+  useRetry,
+  useSendMessage,
+  useSetConversationModel,
+} from "./hooks";
+import { MessageList, type MessageListHandle } from "./MessageList";
+import { ModelSelector } from "./ModelSelector";
+import { useActiveRun } from "./runStore";
+import { ExamplePrompts, WelcomeHeading } from "./Welcome";
+
+function Header({ title }: { title: string | null }) {
+  const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
+  const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
+  const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
+  const navigate = useNavigate();
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-1 px-2 sm:px-3">
+      <IconButton label="Open menu" className="md:hidden" onClick={() => setDrawerOpen(true)}>
+        <MenuIcon className="size-5" />
+      </IconButton>
+      {collapsed && (
+        <IconButton
+          label="Expand sidebar"
+          className="hidden md:inline-flex"
+          onClick={toggleSidebar}
+        >
+          <SidebarIcon className="size-5" />
+        </IconButton>
+      )}
+      <h1
+        className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
+        data-testid="chat-title"
+      >
+        {title}
+      </h1>
+      <IconButton
+        label="New chat"
+        className={collapsed ? "" : "md:hidden"}
+        onClick={() => navigate("/")}
+      >
+        <PlusIcon className="size-5" />
+      </IconButton>
+    </header>
+  );
+}
+
+export default function ChatRoute() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  const conversation = useConversation(id);
+  const messagesQuery = useMessages(id);
+  const models = useModels();
+  const activeRun = useActiveRun(id);
+  const send = useSendMessage();
+  const retry = useRetry();
+  const cancel = useCancelRun();
+  const setModel = useSetConversationModel();
+  const listRef = useRef<MessageListHandle>(null);
+  const draftKey = id ?? "new";
+  const draft = useDraftStore((s) => s.drafts[draftKey] ?? "");
+  const setDraft = useDraftStore((s) => s.setDraft);
+  const [newChatModel, setNewChatModel] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+
+  const branch = useMemo(
+    () => selectBranch(messagesQuery.data?.messages ?? []),
+    [messagesQuery.data],
+  );
+  const last = branch[branch.length - 1] ?? null;
+  const retryableId = last && last.role === "assistant" && !activeRun ? last.id : null;
+  const model = id
+    ? (conversation.data?.model ?? null)
+    : (newChatModel ?? models.data?.default_model ?? null);
+
+  const onSend = useCallback(
+    (text: string) => {
+      setSendError(null);
+      setDraft(draftKey, "");
+      listRef.current?.scrollToLatest();
+      send.mutate(
+        {
+          conversationId: id ?? null,
+          content: text,
+          parentId: last?.id ?? null,
+          model: model ?? undefined,
+        },
+        {
+          onSuccess: ({ conversationId }) => {
+            if (!id) navigate(`/chat/${conversationId}`);
+          },
+          onError: (error) => {
+            setDraft(draftKey, text);
+            setSendError(error instanceof ApiError ? error.message : "Couldn't send your message.");
+          },
+        },
+      );
+    },
+    [draftKey, id, last, model, navigate, send, setDraft],
+  );
+
+  const onRetry = useCallback(
+    (messageId: string) => {
+      if (!id) return;
+      setSendError(null);
+      listRef.current?.scrollToLatest();
+      retry.mutate(
+        { conversationId: id, messageId },
+        {
+          onError: (error) =>
+            setSendError(error instanceof ApiError ? error.message : "Retry failed."),
+        },
+      );
+    },
+    [id, retry],
+  );
+
+  const onModelChange = (next: string) => {
+    if (id) setModel.mutate({ id, model: next });
+    else setNewChatModel(next);
+  };
+
+  if (id && (conversation.error instanceof ApiError || messagesQuery.error instanceof ApiError)) {
+    const status =
+      (conversation.error as ApiError | null)?.status ?? (messagesQuery.error as ApiError).status;
+    return (
+      <>
+        <Header title={null} />
+        <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center">
+          <h2 className="font-serif text-2xl text-ink">
+            {status === 404 ? "This conversation doesn't exist" : "Couldn't open this conversation"}
+          </h2>
+          <p className="text-muted">
+            {status === 404
+              ? "It may have been deleted."
+              : (conversation.error ?? messagesQuery.error)?.message}
+          </p>
+          <Link
+            to="/"
+            className="font-medium text-accent-strong underline underline-offset-2 dark:text-[#e8957a]"
+          >
+            Start a new chat
+          </Link>
+        </div>
+      </>
+    );
+  }
+
+  const toolbar = (
+    <ModelSelector
+      models={models.data?.models ?? []}
+      value={model}
+      onChange={onModelChange}
+      disabled={Boolean(activeRun)}
+    />
+  );
+  const composer = (
+    <Composer
+      value={draft}
+      onChange={(text) => setDraft(draftKey, text)}
+      onSend={onSend}
+      onStop={() => activeRun && cancel.mutate(activeRun.runId)}
+      streaming={Boolean(activeRun)}
+      busy={send.isPending}
+      toolbar={toolbar}
+      autoFocus
+      placeholder={id ? "Reply to Parley…" : "How can I help you today?"}
+    />
+  );
+  const errorNote = sendError && (
+    <p role="alert" className="mb-2 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
+      {sendError}
+    </p>
+  );
+
+  const loading = Boolean(id) && messagesQuery.isPending;
+  const empty = !loading && branch.length === 0 && !send.isPending;
+
+  if (!id || empty) {
+    return (
+      <>
+        <Header title={conversation.data?.title ?? null} />
+        <div className="flex flex-1 flex-col items-center overflow-y-auto px-4 pb-8 pt-[12vh]">
+          <div className="w-full max-w-2xl animate-fade-in">
+            <WelcomeHeading name={me.data?.name} />
+            <div className="mt-8">
+              {errorNote}
+              {composer}
+            </div>
+            <ExamplePrompts onPick={(prompt) => setDraft(draftKey, prompt)} />
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Header title={conversation.data?.title ?? null} />
+      {loading ? (
+        <div
+          className="flex flex-1 items-center justify-center"
+          role="status"
+          aria-label="Loading messages"
+        >
+          <span className="streaming-caret" />
+        </div>
+      ) : (
+        <MessageList ref={listRef} messages={branch} retryableId={retryableId} onRetry={onRetry} />
+      )}
+      <div className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-6 sm:pb-5">
+        {errorNote}
+        {composer}
+        <p className="mt-2 text-center text-xs text-muted">
+          AI can make mistakes. Check important information.
+        </p>
+      </div>
+    </>
+  );
+}

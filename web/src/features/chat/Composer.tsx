@@ -1,0 +1,117 @@
+import clsx from "clsx";
+import { type FormEvent, type ReactNode, useLayoutEffect, useRef } from "react";
+import { SendIcon, StopIcon } from "../../components/ui/icons";
+import { estimateTokens, formatCount } from "../../lib/format";
+
+interface ComposerProps {
+  value: string;
+  onChange: (value: string) => void;
+  onSend: (text: string) => void;
+  onStop?: () => void;
+  streaming?: boolean;
+  busy?: boolean;
+  placeholder?: string;
+  toolbar?: ReactNode;
+  autoFocus?: boolean;
+}
+
+const MAX_HEIGHT = 320;
+
+export function Composer({
+  value,
+  onChange,
+  onSend,
+  onStop,
+  streaming = false,
+  busy = false,
+  placeholder = "Message Parley…",
+  toolbar,
+  autoFocus = false,
+}: ComposerProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const empty = value.trim().length === 0;
+  const canSend = !empty && !streaming && !busy;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, read from the DOM.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;
+    el.style.overflowY = el.scrollHeight > MAX_HEIGHT ? "auto" : "hidden";
+  }, [value]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(value.trim());
+  };
+
+  const chars = value.length;
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="Send a message"
+      className="rounded-2xl border border-line-strong bg-surface shadow-[0_2px_12px_rgba(20,20,19,0.06)] transition-shadow focus-within:border-accent/70 focus-within:shadow-[0_2px_16px_rgba(204,120,92,0.14)]"
+    >
+      <label htmlFor="composer" className="sr-only">
+        Message
+      </label>
+      <textarea
+        id="composer"
+        ref={ref}
+        value={value}
+        rows={1}
+        // biome-ignore lint/a11y/noAutofocus: focusing the message box is the point of opening a chat.
+        autoFocus={autoFocus}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        aria-describedby="composer-hint"
+        className="block max-h-80 min-h-[3.25rem] w-full resize-none bg-transparent px-4 pb-1 pt-3.5 text-[1rem] leading-relaxed text-ink outline-none placeholder:text-muted focus-visible:outline-none"
+      />
+      <span id="composer-hint" className="sr-only">
+        Enter sends, Shift+Enter adds a new line.
+      </span>
+      <div className="flex items-center gap-2 px-2.5 pb-2.5">
+        <div className="min-w-0 flex-1">{toolbar}</div>
+        <span
+          className={clsx(
+            "text-xs tabular-nums text-muted transition-opacity",
+            chars === 0 && "opacity-0",
+          )}
+          data-testid="composer-count"
+          aria-live="off"
+        >
+          {formatCount(chars)} chars · ≈{formatCount(estimateTokens(value))} tokens
+        </span>
+        {streaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            aria-label="Stop generating"
+            title="Stop generating"
+            className="flex size-9 items-center justify-center rounded-xl bg-ink text-bg transition-transform hover:scale-105"
+          >
+            <StopIcon className="size-4" />
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!canSend}
+            aria-label="Send message"
+            title="Send message"
+            className="flex size-9 items-center justify-center rounded-xl bg-accent text-white shadow-sm transition-colors hover:bg-accent-strong disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-muted disabled:shadow-none"
+          >
+            <SendIcon className="size-[1.1rem]" strokeWidth={2.2} />
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+/** A rough token count for the composer: about four characters per token for English text. */
+export function estimateTokens(text: string): number {
+  return text.length === 0 ? 0 : Math.ceil(text.length / 4);
+}
+
+const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+const plain = new Intl.NumberFormat();
+
+export function formatCount(n: number): string {
+  return plain.format(n);
+}
+
+export function formatContextWindow(tokens: number): string {
+  return `${compact.format(tokens)} context`;
+}
+
+function formatPrice(price: number): string {
+  return `$${price < 1 ? price.toFixed(2).replace(/0$/, "") : Number(price.toFixed(2)).toString()}`;
+}
+
+export function formatPrices(input: number | null, output: number | null): string {
+  if (input === null || output === null) return "Free / self-hosted";
+  if (input === 0 && output === 0) return "Free";
+  return `${formatPrice(input)} in · ${formatPrice(output)} out per M tokens`;
+}

@@ -1,0 +1,73 @@
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import { memo, type ReactNode, useEffect, useState } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { CheckIcon, CopyIcon } from "../../components/ui/icons";
+
+type Highlighter = typeof import("./highlighter");
+
+let highlighterModule: Promise<Highlighter> | null = null;
+const loadHighlighter = () => {
+  highlighterModule ??= import("./highlighter");
+  return highlighterModule;
+};
+
+function useHighlighted(code: string, language: string | null): ReactNode | null {
+  const [highlighted, setHighlighted] = useState<ReactNode | null>(null);
+  useEffect(() => {
+    if (!language) return;
+    let cancelled = false;
+    void loadHighlighter().then(async (mod) => {
+      const name = mod.canonicalLanguage(language);
+      if (!name) return;
+      await mod.loadLanguage(name);
+      if (cancelled) return;
+      const tree = mod.lowlight.highlight(name, code);
+      setHighlighted(toJsxRuntime(tree, { Fragment, jsx, jsxs }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [code, language]);
+  return highlighted;
+}
+
+export const CodeBlock = memo(function CodeBlock({
+  code,
+  language,
+}: {
+  code: string;
+  language: string | null;
+}) {
+  const highlighted = useHighlighted(code, language);
+  const [copied, setCopied] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1600);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <div className="code-block not-prose overflow-hidden rounded-xl border border-line bg-code-bg font-sans">
+      <div className="flex items-center justify-between border-b border-line px-3 py-1.5 text-xs text-muted">
+        <span className="font-medium lowercase">{language ?? "text"}</span>
+        <button
+          type="button"
+          onClick={copy}
+          className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-muted transition-colors hover:bg-line hover:text-ink"
+          aria-label={copied ? "Copied" : "Copy code"}
+        >
+          {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
+          <span>{copied ? "Copied" : "Copy"}</span>
+        </button>
+      </div>
+      <pre className="max-h-[32rem] overflow-auto p-4 text-[0.84rem] leading-relaxed">
+        <code className="font-mono">{highlighted ?? code}</code>
+      </pre>
+    </div>
+  );
+});
