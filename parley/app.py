@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -54,7 +55,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning(
             "marked %d answer(s) left streaming by a stopped server as interrupted", interrupted
         )
-    providers = await ProviderRegistry.create(settings)
+    providers = ProviderRegistry(settings)
+    loading = asyncio.create_task(providers.load())
     app.state.ctx = AppContext(
         settings=settings,
         db=db,
@@ -67,6 +69,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await asyncio.gather(loading, return_exceptions=True)
         await runs_registry.shutdown()
         await events.aclose()
         await providers.aclose()

@@ -17,5 +17,5 @@ async def health() -> Health:
 
 @router.get("/models", response_model=ModelList)
 async def models(ctx: Ctx, _user: CurrentUser) -> ModelList:
-    infos, default = list_models(ctx)
+    infos, default = await list_models(ctx)
     return ModelList(models=[ModelOut.model_validate(m) for m in infos], default_model=default)

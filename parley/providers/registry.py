@@ -8,9 +8,7 @@ from collections.abc import Sequence
 
 from parley.config import Settings
 from parley.providers import catalog
-from parley.providers.anthropic import AnthropicProvider
 from parley.providers.base import ModelInfo, Provider, ProviderError, ProviderName
-from parley.providers.openai_compat import OpenAICompatProvider
 
 _log = logging.getLogger(__name__)
 
@@ -35,7 +33,7 @@ class ProviderRegistry:
     def __init__(
         self,
         settings: Settings,
-        providers: Sequence[Provider],
+        providers: Sequence[Provider] = (),
         *,
         list_timeout_seconds: float = LIST_TIMEOUT_SECONDS,
     ) -> None:
@@ -44,23 +42,32 @@ class ProviderRegistry:
         self._list_timeout = list_timeout_seconds
         self._models: dict[str, tuple[ModelInfo, Provider]] = {}
         self._refresh_lock = asyncio.Lock()
+        self._ready = asyncio.Event()
 
     @classmethod
     async def create(
         cls, settings: Settings, *, list_timeout_seconds: float = LIST_TIMEOUT_SECONDS
     ) -> ProviderRegistry:
         """Build the configured backends and load their model lists; never fails on a list."""
-        providers: list[Provider] = []
-        if settings.anthropic_api_key is not None and settings.anthropic_api_key.get_secret_value():
-            providers.append(AnthropicProvider.from_settings(settings))
-        if settings.openai_base_url:
-            providers.append(OpenAICompatProvider.from_settings(settings))
-        local = _local_provider(settings)
-        if local is not None:
-            providers.append(local)
-        registry = cls(settings, providers, list_timeout_seconds=list_timeout_seconds)
-        await registry.refresh()
+        registry = cls(settings, list_timeout_seconds=list_timeout_seconds)
+        await registry.load()
         return registry
+
+    async def load(self) -> None:
+        """Construct the backends and list their models.
+
+        The SDKs take over a second to import, so this runs in a thread and the server can answer
+        health checks meanwhile; callers that need models await `wait_ready()`.
+        """
+        try:
+            built = await asyncio.to_thread(build_providers, self._settings)
+            self._providers = {p.name: p for p in built}
+            await self.refresh()
+        finally:
+            self._ready.set()
+
+    async def wait_ready(self) -> None:
+        await self._ready.wait()
 
     def __repr__(self) -> str:
         return f"ProviderRegistry(providers={list(self._providers)}, models={len(self._models)})"
@@ -144,6 +151,23 @@ class ProviderRegistry:
         if provider.name == "anthropic":
             return list(catalog.ANTHROPIC_MODELS)
         return []
+
+
+def build_providers(settings: Settings) -> list[Provider]:
+    """The configured backends; each SDK is imported only when its backend is configured."""
+    providers: list[Provider] = []
+    if settings.anthropic_api_key is not None and settings.anthropic_api_key.get_secret_value():
+        from parley.providers.anthropic import AnthropicProvider
+
+        providers.append(AnthropicProvider.from_settings(settings))
+    if settings.openai_base_url:
+        from parley.providers.openai_compat import OpenAICompatProvider
+
+        providers.append(OpenAICompatProvider.from_settings(settings))
+    local = _local_provider(settings)
+    if local is not None:
+        providers.append(local)
+    return providers
 
 
 def _local_provider(settings: Settings) -> Provider | None:

@@ -38,7 +38,7 @@ async def start_turn(
         raise InvalidInput("The message is empty.")
     async with ctx.db.write() as session:
         conversation = await owned_conversation(session, user_id, conversation_id)
-        model = resolve_model(ctx, data.model or conversation.model)
+        model = await resolve_model(ctx, data.model or conversation.model)
         tree = await _load_tree(session, conversation.id)
         parent_id = data.parent_id
         if parent_id is not None and parent_id not in tree:
@@ -89,7 +89,7 @@ async def regenerate(
             raise InvalidInput("Only an answer to a message can be regenerated.")
         if target.status == "streaming":
             raise InvalidInput("This answer is still being written; stop it first.")
-        model = resolve_model(ctx, data.model or target.model or conversation.model)
+        model = await resolve_model(ctx, data.model or target.model or conversation.model)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, utcnow())
     _launch(ctx, conversation, run_id, assistant, model, _history(tree, user_message.id), False)
     return run_id, user_message, assistant

@@ -68,7 +68,7 @@ async def list_conversations(
 async def create_conversation(
     ctx: AppContext, user_id: str, data: CreateConversation
 ) -> Conversation:
-    model = resolve_model(ctx, data.model)
+    model = await resolve_model(ctx, data.model)
     conversation = Conversation(
         user_id=user_id,
         title=data.title or "New chat",
@@ -90,7 +90,7 @@ async def update_conversation(
 ) -> Conversation:
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"settings"})
     if "model" in changes:
-        changes["model"] = resolve_model(ctx, changes["model"])
+        changes["model"] = await resolve_model(ctx, changes["model"])
     if changes.get("title") is not None:
         changes["title"] = changes["title"].strip() or "New chat"
     for key in ("title", "pinned", "archived"):

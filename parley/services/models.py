@@ -7,12 +7,14 @@ from parley.services.context import AppContext
 from parley.services.errors import ModelUnavailable
 
 
-def list_models(ctx: AppContext) -> tuple[list[ModelInfo], str]:
+async def list_models(ctx: AppContext) -> tuple[list[ModelInfo], str]:
+    await ctx.providers.wait_ready()
     return ctx.providers.models(), ctx.providers.default_model
 
 
-def resolve_model(ctx: AppContext, requested: str | None) -> str:
+async def resolve_model(ctx: AppContext, requested: str | None) -> str:
     """The model id to use, or a readable reason why the requested one cannot answer."""
+    await ctx.providers.wait_ready()
     if requested is None:
         return ctx.providers.default_model
     if ctx.providers.get_model(requested) is not None:
