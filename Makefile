@@ -81,6 +81,7 @@ lint: $(VENV)/.installed
 		cd web && npm run --silent lint && npm run --silent typecheck; fi
 
 dev: $(VENV)/.installed models
+	@$(PY) -m parley migrate
 	@trap 'kill 0' EXIT; \
 		$(VENV)/bin/uvicorn --factory parley.app:create_app --reload --port 8000 & \
 		( cd web && npm run dev ); wait

@@ -1,0 +1,59 @@
+"""python -m parley create-user | backup | migrate | openapi, as an operator runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def parley(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PARLEY_", "ANTHROPIC_", "OPENAI_"))
+    }
+    env["PARLEY_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "parley", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_create_user_then_backup_gives_a_consistent_copy(tmp_path: Path) -> None:
+    first = parley(
+        tmp_path, "create-user", "Admin@Example.com", "--name", "Ada", "--password", "longenough"
+    )
+    assert first.returncode == 0, first.stderr
+    assert "Created admin admin@example.com" in first.stdout
+    second = parley(tmp_path, "create-user", "bob@example.com", "--password", "longenough")
+    assert "Created user bob@example.com" in second.stdout
+    again = parley(tmp_path, "create-user", "bob@example.com", "--password", "longenough")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    short = parley(tmp_path, "create-user", "c@example.com", "--password", "short")
+    assert short.returncode == 2 and "at least 8 characters" in short.stderr
+
+    backup = parley(tmp_path, "backup", "--output", str(tmp_path / "out"))
+    assert backup.returncode == 0, backup.stderr
+    (copy,) = (tmp_path / "out").glob("parley-*.db")
+    with sqlite3.connect(copy) as db:
+        rows = db.execute("select email, is_admin from users order by email").fetchall()
+    assert rows == [("admin@example.com", 1), ("bob@example.com", 0)]
+
+
+def test_migrate_is_idempotent_and_openapi_documents_the_run_events(tmp_path: Path) -> None:
+    assert parley(tmp_path, "migrate").returncode == 0
+    assert "up to date" in parley(tmp_path, "migrate").stdout
+    schema = json.loads(parley(tmp_path, "openapi").stdout)
+    assert "/api/runs/{run_id}/events" in schema["paths"]
+    names = set(schema["components"]["schemas"])
+    assert {"MessageStart", "TextDelta", "ThinkingDelta", "MessageStop", "Title", "Queued"} <= names
