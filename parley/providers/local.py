@@ -119,12 +119,11 @@ class _Engine:
     def close(self, timeout: float) -> None:
         with self._cond:
             self._closed = True
-            for job in self._waiting:
+            stopped = [*self._waiting, *([self._current] if self._current else [])]
+            for job in stopped:
                 job.post(ProviderError("server", "The embedded model was shut down."))
                 job.cancelled.set()
             self._waiting.clear()
-            if self._current is not None:
-                self._current.cancelled.set()
             self._cond.notify_all()
             thread = self._thread
         if thread is not None:

@@ -279,3 +279,22 @@ async def test_old_turns_make_room_and_an_oversized_message_is_refused(tmp_path:
         assert caught.value.kind == "bad_request"
     finally:
         await local.aclose()
+
+
+@needs_model
+async def test_closing_the_provider_ends_running_and_queued_streams(tmp_path: Path) -> None:
+    local = LocalProvider.from_settings(
+        Settings(data_dir=tmp_path, local_model_path=SMOLLM2, local_context=512, local_threads=1)
+    )
+    running = local.stream(ask(LONG, max_tokens=400))
+    await anext(running)
+    waiting = local.stream(ask("Say hi.", max_tokens=4))
+    assert await anext(waiting) == Queued(position=1)
+
+    await asyncio.wait_for(local.aclose(), timeout=5)
+
+    for stream in (running, waiting):
+        with pytest.raises(ProviderError, match="shut down"):
+            await asyncio.wait_for(collect(stream), timeout=5)
+    with pytest.raises(ProviderError, match="shutting down"):
+        await collect(local.stream(ask("Say hi.")))
