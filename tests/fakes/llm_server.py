@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -276,9 +276,9 @@ class LLMFake:
         payload: Any = orjson.loads(raw) if raw else None
         self.requests.append(RecordedRequest(method, target, headers, payload))
         if method == "POST" and path == "/anthropic/v1/messages":
-            await llm_wire.anthropic_messages(body, payload, self._next_step())
+            await llm_wire.anthropic_messages(body, payload, self._next_step(payload))
         elif method == "POST" and path == "/openai/v1/chat/completions":
-            await llm_wire.openai_chat(body, payload, self._next_step())
+            await llm_wire.openai_chat(body, payload, self._next_step(payload))
         elif method == "GET" and path == "/anthropic/v1/models":
             await self._anthropic_models(query, body)
         elif method == "GET" and path == "/openai/v1/models":
@@ -290,11 +290,13 @@ class LLMFake:
             }
             body.json(404, not_found)
 
-    def _next_step(self) -> Step:
-        try:
-            return self._queue.popleft()
-        except IndexError:
-            return self.default
+    def _next_step(self, request: dict[str, Any]) -> Step:
+        step = self._queue.popleft() if self._queue else self.default
+        # like a real model, generated filler stops at the request's max_tokens
+        limit = request.get("max_tokens") or request.get("max_completion_tokens")
+        if step.text is None and isinstance(limit, int) and 0 < limit < step.tokens:
+            return replace(step, tokens=limit, stop_reason="max_tokens")
+        return step
 
     async def _models_failure(self, body: _HTTPBody, api: str) -> bool:
         if self.models.delay_ms:
