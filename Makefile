@@ -72,8 +72,8 @@ test: $(VENV)/.installed models-test web chromium lint
 	@if [ -f web/package.json ]; then cd web && npm run --silent test; fi
 
 lint: $(VENV)/.installed
-	@$(VENV)/bin/ruff check parley tests bench
-	@$(VENV)/bin/ruff format --check parley tests bench
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 	@$(VENV)/bin/lint-imports
 	@$(MAKE) --no-print-directory check-api-types
