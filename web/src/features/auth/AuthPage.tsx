@@ -70,6 +70,14 @@ export function AuthPage({ mode }: { mode: "login" | "signup" }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (mode === "signup" && !name.trim()) {
+      setError("Enter your name.");
+      return;
+    }
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setError("Enter a valid email address.");
+      return;
+    }
     if (mode === "signup" && password.length < 8) {
       setError("Use a password of at least 8 characters.");
       return;
@@ -108,7 +116,7 @@ export function AuthPage({ mode }: { mode: "login" | "signup" }) {
         </div>
         <form
           onSubmit={submit}
-          noValidate={false}
+          noValidate
           className="space-y-4 rounded-2xl border border-line bg-surface p-6 shadow-sm"
           aria-label={isLogin ? "Sign in" : "Sign up"}
         >

@@ -40,12 +40,16 @@ function Header({ title }: { title: string | null }) {
           <SidebarIcon className="size-5" />
         </IconButton>
       )}
-      <h1
-        className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
-        data-testid="chat-title"
-      >
-        {title}
-      </h1>
+      {title ? (
+        <h1
+          className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
+          data-testid="chat-title"
+        >
+          {title}
+        </h1>
+      ) : (
+        <div className="flex-1" />
+      )}
       <IconButton
         label="New chat"
         className={collapsed ? "" : "md:hidden"}

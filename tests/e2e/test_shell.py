@@ -1,0 +1,102 @@
+"""The shell around the chat: conversation list, rename/delete, theme, phone drawer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import ParleyServer, new_context, sign_up
+
+pytestmark = pytest.mark.e2e
+
+
+def start_conversation(page: Page, text: str) -> None:
+    box = page.get_by_role("textbox", name="Message")
+    box.fill(text)
+    box.press("Enter")
+    expect(page.locator('[data-role="assistant"]').last).to_have_attribute(
+        "data-status", "complete"
+    )
+
+
+def test_rename_and_delete_a_conversation(signed_in: Page, parley_server: ParleyServer) -> None:
+    page = signed_in
+    start_conversation(page, "First question")
+    sidebar = page.get_by_role("navigation", name="Sidebar")
+    item = sidebar.get_by_role("link").filter(has_text="Hello from the fake model")
+    expect(item).to_be_visible()
+    expect(sidebar.get_by_role("heading", name="Today")).to_be_visible()
+
+    sidebar.get_by_role("button", name=re.compile("^Options for")).click()
+    page.get_by_role("menuitem", name="Rename").click()
+    title = sidebar.get_by_role("textbox", name="Conversation title")
+    title.fill("Renamed by e2e")
+    title.press("Enter")
+    expect(sidebar.get_by_role("link", name="Renamed by e2e")).to_be_visible()
+    page.reload()
+    expect(sidebar.get_by_role("link", name="Renamed by e2e")).to_be_visible()
+    expect(page.get_by_test_id("chat-title")).to_have_text("Renamed by e2e")
+
+    sidebar.get_by_role("button", name="Options for Renamed by e2e").click()
+    page.get_by_role("menuitem", name="Delete").click()
+    dialog = page.get_by_role("dialog", name="Delete conversation?")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(sidebar.get_by_role("link", name="Renamed by e2e")).to_be_visible()
+    sidebar.get_by_role("button", name="Options for Renamed by e2e").click()
+    page.get_by_role("menuitem", name="Delete").click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+    expect(sidebar.get_by_role("link", name="Renamed by e2e")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/$"))
+
+
+def test_dark_mode_is_chosen_in_the_user_menu_and_kept(signed_in: Page) -> None:
+    page = signed_in
+    page.get_by_role("button", name="Account menu").click()
+    page.get_by_role("menuitemradio", name="Dark").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(38, 38, 36)"
+    page.reload()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    page.get_by_role("button", name="Account menu").click()
+    page.get_by_role("menuitemradio", name="Light").click()
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\bdark\b"))
+
+
+def test_sidebar_collapses_on_desktop(signed_in: Page) -> None:
+    page = signed_in
+    page.get_by_role("button", name="Collapse sidebar").click()
+    expect(page.get_by_role("navigation", name="Sidebar")).to_have_count(0)
+    page.get_by_role("button", name="Expand sidebar").click()
+    expect(page.get_by_role("navigation", name="Sidebar")).to_be_visible()
+
+
+def test_phone_width_uses_a_drawer(browser: Browser, parley_server: ParleyServer) -> None:
+    context = new_context(browser, parley_server, phone=True)
+    page = context.new_page()
+    try:
+        sign_up(page)
+        start_conversation(page, "Hello from a phone")
+        expect(page.get_by_role("navigation", name="Sidebar")).to_have_count(0)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390
+        page.get_by_role("button", name="Open menu").click()
+        drawer = page.get_by_role("dialog", name="Conversations")
+        expect(drawer).to_be_visible()
+        drawer.get_by_role("button", name="New chat").click()
+        expect(drawer).to_have_count(0)
+        expect(page).to_have_url(re.compile(r"/$"))
+        page.get_by_role("button", name="Open menu").click()
+        page.get_by_role("dialog", name="Conversations").get_by_role("link").filter(
+            has_text="Hello from the fake model"
+        ).click()
+        expect(page.get_by_role("dialog", name="Conversations")).to_have_count(0)
+        expect(page.locator('[data-role="user"]')).to_contain_text("Hello from a phone")
+        page.get_by_role("button", name="Open menu").click()
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog", name="Conversations")).to_have_count(0)
+    finally:
+        context.close()
