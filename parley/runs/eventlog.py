@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Protocol
 
-import orjson
 from pydantic import BaseModel
 
 KEEPALIVE = b": keepalive\n\n"
@@ -17,7 +16,7 @@ class LogNotFound(LookupError):
 
 def encode_frame(seq: int, event: BaseModel) -> bytes:
     """One SSE frame, encoded once at append time so that every reader only copies bytes."""
-    data = orjson.dumps(event.model_dump(mode="json"))
+    data = event.__pydantic_serializer__.to_json(event)
     kind: str = getattr(event, "type")  # noqa: B009 - every RunEvent has a literal `type`
     return b"id: %d\nevent: %s\ndata: %s\n\n" % (seq, kind.encode(), data)
 
