@@ -39,7 +39,11 @@ export function Shell() {
           collapsed ? "md:w-0 md:overflow-hidden md:border-r-0" : "md:w-72",
         )}
       >
-        {!collapsed && <Sidebar variant="desktop" />}
+        {!collapsed && (
+          <div className="h-full w-72">
+            <Sidebar variant="desktop" />
+          </div>
+        )}
       </aside>
       {drawerOpen && (
         <div

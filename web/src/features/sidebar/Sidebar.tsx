@@ -24,7 +24,7 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
   }, [conversations.data]);
 
   return (
-    <nav className="flex h-full w-72 max-w-full flex-col" aria-label="Sidebar">
+    <nav className="flex h-full w-full flex-col" aria-label="Sidebar">
       <div className="flex items-center justify-between px-3 pb-2 pt-3">
         <Link to="/" className="flex items-center gap-2 rounded-lg px-1.5 py-1 text-ink">
           <Logo className="size-7" />
