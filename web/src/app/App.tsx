@@ -1,15 +1,24 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { ApiError } from "../api/http";
 import { AuthPage } from "../features/auth/AuthPage";
 import { useMe } from "../features/auth/hooks";
 import ChatRoute from "../features/chat/ChatRoute";
+import { queryKeys } from "../lib/queryKeys";
 import { LiveRegion } from "./LiveRegion";
 import { Shell } from "./Shell";
 import { useApplyTheme } from "./useApplyTheme";
 
-const queryClient = new QueryClient({
+// An expired session anywhere sends the user back to sign in, instead of a screen of errors.
+const onApiError = (error: Error) => {
+  if (error instanceof ApiError && error.status === 401)
+    queryClient.setQueryData(queryKeys.me, null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       refetchOnWindowFocus: false,

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { Sidebar } from "../features/sidebar/Sidebar";
 import { useLayoutStore } from "./uiStore";
@@ -14,6 +14,15 @@ export function Shell() {
   useEffect(() => {
     setDrawerOpen(false);
   }, [location.pathname, setDrawerOpen]);
+
+  const drawerRef = useRef<HTMLDivElement>(null);
+  // Move focus into the drawer while it is open and give it back to the opener afterwards.
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const opener = document.activeElement as HTMLElement | null;
+    drawerRef.current?.querySelector<HTMLElement>("button, a[href]")?.focus();
+    return () => opener?.focus?.();
+  }, [drawerOpen]);
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -59,7 +68,10 @@ export function Shell() {
             className="absolute inset-0 h-full w-full animate-fade-in bg-black/40"
             onClick={() => setDrawerOpen(false)}
           />
-          <div className="drawer-panel absolute inset-y-0 left-0 w-[min(20rem,85vw)] border-r border-line bg-sidebar shadow-2xl">
+          <div
+            ref={drawerRef}
+            className="drawer-panel absolute inset-y-0 left-0 w-[min(20rem,85vw)] border-r border-line bg-sidebar shadow-2xl"
+          >
             <Sidebar variant="drawer" />
           </div>
         </div>

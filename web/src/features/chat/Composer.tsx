@@ -106,7 +106,7 @@ export function Composer({
             disabled={!canSend}
             aria-label="Send message"
             title="Send message"
-            className="flex size-9 items-center justify-center rounded-xl bg-accent text-white shadow-sm transition-colors hover:bg-accent-strong disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-muted disabled:shadow-none"
+            className="flex size-9 items-center justify-center rounded-xl bg-brand text-white shadow-sm transition-colors hover:bg-brand-strong disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-muted disabled:shadow-none"
           >
             <SendIcon className="size-[1.1rem]" strokeWidth={2.2} />
           </button>

@@ -127,4 +127,5 @@ export function attachRun({ runId, messageId, conversationId, queryClient }: Att
 export function detachAllRuns() {
   for (const controller of active.values()) controller.abort();
   active.clear();
+  useRunStore.setState({ byMessage: {} });
 }

@@ -49,7 +49,7 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
           }}
           className="flex w-full items-center gap-2.5 rounded-xl px-2.5 py-2 text-[0.95rem] font-medium text-ink transition-colors hover:bg-line/60"
         >
-          <span className="flex size-7 items-center justify-center rounded-full bg-accent text-white shadow-sm">
+          <span className="flex size-7 items-center justify-center rounded-full bg-brand text-white shadow-sm">
             <PlusIcon className="size-4" strokeWidth={2.4} />
           </span>
           New chat
