@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from parley.runs.eventlog import KEEPALIVE
 from parley.runs.memory import MemoryEventLog
@@ -51,7 +52,12 @@ class RedisEventLog:
             pipe = self.redis.pipeline(transaction=False)
             for run_id, seq, frame in batch:
                 pipe.xadd(stream_key(run_id), {"f": frame}, id=f"{seq}-0")
-            await pipe.execute()
+            try:
+                await pipe.execute()
+            except RedisError as error:
+                # readers on this replica are unaffected and the text is checkpointed to the
+                # database; readers elsewhere fall back to it once the run ends
+                log.error("could not mirror %d run event(s) to Redis: %s", len(batch), error)
 
     async def close(self, run_id: str) -> None:
         if not self.local.is_local(run_id):
@@ -65,7 +71,10 @@ class RedisEventLog:
         pipe = self.redis.pipeline(transaction=False)
         pipe.xadd(key, {"end": b"1"}, id=f"{last}-1")
         pipe.expire(key, self.retention)
-        await pipe.execute()
+        try:
+            await pipe.execute()
+        except RedisError as error:
+            log.error("could not close the Redis event log of run %s: %s", run_id, error)
 
     def is_local(self, run_id: str) -> bool:
         return self.local.is_local(run_id)
