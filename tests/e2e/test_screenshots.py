@@ -97,6 +97,36 @@ def test_screenshots_desktop(page: Page, parley_server: ParleyServer) -> None:
     shoot(page, "chat-dark-desktop")
     page.get_by_role("button", name="Account menu").click()
     shoot(page, "user-menu-dark-desktop")
+    page.keyboard.press("Escape")
+    _set_theme(page, "light")
+
+    # Mid-stream: live thinking, then text with the Stop button showing.
+    page.get_by_role("button", name="New chat").first.click()
+    parley_server.llm.push(
+        {
+            "thinking": [f"Considering step {i} of the problem. " for i in range(40)],
+            "text": _chunks(RICH_ANSWER, 6),
+            "delay_ms": 70,
+        }
+    )
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("Walk me through merging intervals.")
+    box.press("Enter")
+    expect(page.get_by_role("button", name="Thinking…")).to_be_visible()
+    expect(page.get_by_text("Considering step 6")).to_be_visible()
+    shoot(page, "thinking-light-desktop")
+    expect(page.locator('[data-status="streaming"]').get_by_test_id("assistant-text")).to_contain_text(
+        "Merging"
+    )
+    shoot(page, "streaming-light-desktop")
+    page.get_by_role("button", name="Stop generating").click()
+    expect(page.locator('[data-role="assistant"]').last).to_have_attribute("data-status", "cancelled")
+
+    parley_server.llm.push({"status": 529, "error_message": "Overloaded"})
+    box.fill("And once more?")
+    box.press("Enter")
+    expect(page.locator('[data-role="assistant"]').last).to_have_attribute("data-status", "error")
+    shoot(page, "error-light-desktop")
 
 
 def test_screenshots_phone(browser: Browser, parley_server: ParleyServer) -> None:

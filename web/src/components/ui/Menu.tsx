@@ -53,7 +53,11 @@ export function Menu({
 
   useEffect(() => {
     if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>("[role^=menuitem]")?.focus();
+    const menu = menuRef.current;
+    (
+      menu?.querySelector<HTMLElement>("[aria-checked=true]") ??
+      menu?.querySelector<HTMLElement>("[role^=menuitem]")
+    )?.focus();
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);

@@ -94,7 +94,6 @@ function AssistantMessage({ message, canRetry, onRetry }: MessageItemProps) {
       {text.length > 0 && (
         <div className={clsx("prose-parley", live && "is-streaming")} data-testid="assistant-text">
           <Markdown text={text} />
-          {live && <span className="streaming-caret" aria-hidden="true" />}
         </div>
       )}
       {status === "error" && (

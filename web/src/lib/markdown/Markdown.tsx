@@ -61,6 +61,13 @@ const components: Components = {
     }
     return <pre>{children}</pre>;
   },
+  table({ children }) {
+    return (
+      <div className="table-wrap">
+        <table>{children}</table>
+      </div>
+    );
+  },
   input({ type, checked }) {
     if (type !== "checkbox") return null;
     return (
