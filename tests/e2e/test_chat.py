@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
 import re
+import secrets
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -142,3 +143,44 @@ def test_a_hostile_answer_executes_nothing(signed_in: Page, parley_server: Parle
     assert prose.locator("script, img, svg, iframe, style").count() == 0
     assert prose.locator("a[href^='javascript']").count() == 0
     expect(page.locator("body")).to_be_visible()
+
+
+def test_retry_and_edit_create_versions_to_switch_between(
+    signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    llm = parley_server.llm
+    llm.set_default({"text": ["First attempt."]})
+    send(page, "Original question")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("First attempt.")
+    # The first exchange also asks the model for a title; let that request take its answer first.
+    deadline = time.monotonic() + 5
+    while len(llm.generation_requests()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    llm.set_default({"text": ["Second attempt."]})
+    answer(page).get_by_role("button", name="Retry").click()
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Second attempt.")
+    expect(answer(page)).to_contain_text("2 / 2")
+    answer(page).get_by_role("button", name="Previous version").click()
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("First attempt.")
+    answer(page).get_by_role("button", name="Next version").click()
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Second attempt.")
+
+    parley_server.llm.set_default({"text": ["Answer to the follow-up."]})
+    send(page, "Follow-up question")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Answer to the follow-up.")
+    parley_server.llm.set_default({"text": ["Answer to the edit."]})
+    user = page.locator('[data-role="user"]').last
+    user.hover()
+    user.get_by_role("button", name="Edit message").click()
+    editor = page.get_by_role("textbox", name="Edit message")
+    editor.fill("Edited follow-up")
+    editor.press("Enter")
+    expect(page.locator('[data-role="user"]').last).to_contain_text("Edited follow-up")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Answer to the edit.")
+    user = page.locator('[data-role="user"]').last
+    expect(user).to_contain_text("2 / 2")
+    user.get_by_role("button", name="Previous version").click()
+    expect(page.locator('[data-role="user"]').last).to_contain_text("Follow-up question")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Answer to the follow-up.")
+    expect(page.locator('[data-role="user"]').first).to_contain_text("Original question")

@@ -21,6 +21,8 @@ import { ModelSelector } from "./ModelSelector";
 import { useActiveRun } from "./runStore";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
+const NO_CHOICES: Record<string, string> = {};
+
 function Header({ title }: { title: string | null }) {
   const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
   const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
@@ -80,11 +82,35 @@ export default function ChatRoute() {
   const [newChatModel, setNewChatModel] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
 
-  const branch = useMemo(
-    () => selectBranch(messagesQuery.data?.messages ?? []),
+  // Which attempt the reader picked at each fork, for this conversation only.
+  const [picked, setPicked] = useState<{ id: string | undefined; choices: Record<string, string> }>(
+    {
+      id,
+      choices: {},
+    },
+  );
+  const choices = picked.id === id ? picked.choices : NO_CHOICES;
+  const setChoice = useCallback(
+    (key: string, childId: string | null) =>
+      setPicked((prev) => {
+        const base = prev.id === id ? { ...prev.choices } : {};
+        if (childId) base[key] = childId;
+        else delete base[key];
+        return { id, choices: base };
+      }),
+    [id],
+  );
+  const entries = useMemo(
+    () => selectBranch(messagesQuery.data?.messages ?? [], choices),
+    [messagesQuery.data, choices],
+  );
+  const branch = useMemo(() => entries.map((e) => e.message), [entries]);
+  const last = branch[branch.length - 1] ?? null;
+  const parentKeyOf = useCallback(
+    (messageId: string) =>
+      messagesQuery.data?.messages.find((m) => m.id === messageId)?.parent_id ?? "",
     [messagesQuery.data],
   );
-  const last = branch[branch.length - 1] ?? null;
   const retryableId = last && last.role === "assistant" && !activeRun ? last.id : null;
   const model = id
     ? (conversation.data?.model ?? null)
@@ -119,6 +145,7 @@ export default function ChatRoute() {
   const onRetry = useCallback(
     (messageId: string) => {
       if (!id) return;
+      setChoice(parentKeyOf(messageId), null);
       setSendError(null);
       listRef.current?.scrollToLatest();
       retry.mutate(
@@ -129,7 +156,31 @@ export default function ChatRoute() {
         },
       );
     },
-    [id, retry],
+    [id, retry, setChoice, parentKeyOf],
+  );
+
+  const onPickSibling = useCallback(
+    (messageId: string, siblingId: string) => setChoice(parentKeyOf(messageId), siblingId),
+    [setChoice, parentKeyOf],
+  );
+
+  const onEdit = useCallback(
+    (messageId: string, text: string) => {
+      if (!id) return;
+      const parentId =
+        messagesQuery.data?.messages.find((m) => m.id === messageId)?.parent_id ?? null;
+      setChoice(parentId ?? "", null);
+      setSendError(null);
+      listRef.current?.scrollToLatest();
+      send.mutate(
+        { conversationId: id, content: text, parentId, model: model ?? undefined },
+        {
+          onError: (error) =>
+            setSendError(error instanceof ApiError ? error.message : "Couldn't send your edit."),
+        },
+      );
+    },
+    [id, messagesQuery.data, model, send, setChoice],
   );
 
   const onModelChange = (next: string) => {
@@ -223,7 +274,15 @@ export default function ChatRoute() {
           <span className="streaming-caret" />
         </div>
       ) : (
-        <MessageList ref={listRef} messages={branch} retryableId={retryableId} onRetry={onRetry} />
+        <MessageList
+          ref={listRef}
+          entries={entries}
+          retryableId={retryableId}
+          editable={!activeRun && !send.isPending}
+          onRetry={onRetry}
+          onPickSibling={onPickSibling}
+          onEdit={onEdit}
+        />
       )}
       <div className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-6 sm:pb-5">
         {errorNote}

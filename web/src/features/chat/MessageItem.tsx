@@ -1,16 +1,78 @@
 import clsx from "clsx";
 import { memo, useState } from "react";
 import type { Message, MessageStatus, Part } from "../../api/types";
-import { AlertIcon, CheckIcon, CopyIcon, RetryIcon } from "../../components/ui/icons";
+import {
+  AlertIcon,
+  CheckIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  CopyIcon,
+  PencilIcon,
+  RetryIcon,
+} from "../../components/ui/icons";
 import { formatFullTime, formatMessageTime } from "../../lib/dates";
 import { Markdown } from "../../lib/markdown/Markdown";
 import { useRunState } from "./runStore";
 import { ThinkingBlock } from "./ThinkingBlock";
 
+export interface SiblingInfo {
+  index: number;
+  ids: string[];
+}
+
 interface MessageItemProps {
   message: Message;
   canRetry: boolean;
   onRetry: (messageId: string) => void;
+  siblings?: SiblingInfo;
+  onPickSibling?: (messageId: string, siblingId: string) => void;
+  canEdit?: boolean;
+  onEdit?: (messageId: string, text: string) => void;
+}
+
+function SiblingSwitcher({
+  messageId,
+  siblings,
+  onPick,
+}: {
+  messageId: string;
+  siblings: SiblingInfo | undefined;
+  onPick: ((messageId: string, siblingId: string) => void) | undefined;
+}) {
+  if (!siblings || siblings.ids.length < 2 || !onPick) return null;
+  const { index, ids } = siblings;
+  const go = (to: number) => {
+    const target = ids[to];
+    if (target) onPick(messageId, target);
+  };
+  return (
+    <span className="inline-flex items-center text-xs tabular-nums text-muted">
+      <button
+        type="button"
+        aria-label="Previous version"
+        disabled={index === 0}
+        onClick={() => go(index - 1)}
+        className="flex size-7 items-center justify-center rounded-md hover:bg-line/60 hover:text-ink disabled:opacity-40"
+      >
+        <ChevronLeftIcon className="size-4" />
+      </button>
+      <span aria-hidden="true">
+        {index + 1} / {ids.length}
+      </span>
+      <span className="sr-only">
+        Version {index + 1} of {ids.length}
+      </span>
+      <button
+        type="button"
+        aria-label="Next version"
+        disabled={index === ids.length - 1}
+        onClick={() => go(index + 1)}
+        className="flex size-7 items-center justify-center rounded-md hover:bg-line/60 hover:text-ink disabled:opacity-40"
+      >
+        <ChevronRightIcon className="size-4" />
+      </button>
+    </span>
+  );
 }
 
 function CopyButton({ text }: { text: string }) {
@@ -49,22 +111,102 @@ const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
   interrupted: "This answer was interrupted before it finished.",
 };
 
-function UserMessage({ message }: { message: Message }) {
+// The first message has no Edit: the API reads a null parent_id as "after the latest message",
+// so a new first message cannot be created as its sibling.
+function UserMessage({ message, siblings, onPickSibling, canEdit, onEdit }: MessageItemProps) {
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(text);
+  const save = () => {
+    const next = draft.trim();
+    setEditing(false);
+    if (next && next !== text.trim()) onEdit?.(message.id, next);
+  };
+  if (editing) {
+    return (
+      <div className="flex flex-col items-end" data-role="user">
+        <div className="w-full max-w-[85%] rounded-2xl border border-line-strong bg-surface p-2">
+          <label className="sr-only" htmlFor={`edit-${message.id}`}>
+            Edit message
+          </label>
+          <textarea
+            id={`edit-${message.id}`}
+            value={draft}
+            rows={Math.min(10, Math.max(2, draft.split("\n").length))}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                save();
+              } else if (e.key === "Escape") {
+                setEditing(false);
+              }
+            }}
+            // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
+            autoFocus
+            className="block w-full resize-none bg-transparent px-2 py-1.5 text-[0.98rem] leading-relaxed text-ink outline-none focus-visible:outline-none"
+          />
+          <div className="flex justify-end gap-2 pt-1">
+            <button
+              type="button"
+              onClick={() => setEditing(false)}
+              className="rounded-lg px-3 py-1.5 text-sm text-ink-soft hover:bg-sidebar"
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              onClick={save}
+              disabled={!draft.trim()}
+              className="rounded-lg bg-accent-strong px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+            >
+              Save and send
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="group flex flex-col items-end" data-role="user">
       <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-user-bubble px-4 py-2.5 text-[0.98rem] leading-relaxed text-ink">
         {text}
       </div>
-      <div className="mt-1 flex h-7 items-center gap-1 opacity-0 transition-opacity focus-within:opacity-100 group-hover:opacity-100">
+      <div
+        className={clsx(
+          "mt-1 flex h-7 items-center gap-1 transition-opacity focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100",
+          siblings && siblings.ids.length > 1 ? "opacity-100" : "opacity-0",
+        )}
+      >
         <Timestamp iso={message.created_at} />
+        <SiblingSwitcher messageId={message.id} siblings={siblings} onPick={onPickSibling} />
+        {canEdit && onEdit && message.parent_id && (
+          <button
+            type="button"
+            aria-label="Edit message"
+            title="Edit message"
+            onClick={() => {
+              setDraft(text);
+              setEditing(true);
+            }}
+            className="flex size-8 items-center justify-center rounded-lg text-muted hover:bg-line/60 hover:text-ink"
+          >
+            <PencilIcon className="size-4" />
+          </button>
+        )}
         <CopyButton text={text} />
       </div>
     </div>
   );
 }
 
-function AssistantMessage({ message, canRetry, onRetry }: MessageItemProps) {
+function AssistantMessage({
+  message,
+  canRetry,
+  onRetry,
+  siblings,
+  onPickSibling,
+}: MessageItemProps) {
   const run = useRunState(message.id);
   const live = Boolean(run && run.phase !== "finished");
   const parts: Part[] = run && run.lastSeq > 0 ? run.parts : message.parts;
@@ -116,9 +258,12 @@ function AssistantMessage({ message, canRetry, onRetry }: MessageItemProps) {
         <div
           className={clsx(
             "mt-1.5 flex h-8 items-center gap-1 font-sans transition-opacity focus-within:opacity-100 group-hover:opacity-100",
-            status === "complete" && !canRetry ? "opacity-0" : "opacity-100",
+            status === "complete" && !canRetry && !(siblings && siblings.ids.length > 1)
+              ? "opacity-0 [@media(hover:none)]:opacity-100"
+              : "opacity-100",
           )}
         >
+          <SiblingSwitcher messageId={message.id} siblings={siblings} onPick={onPickSibling} />
           {text && <CopyButton text={text} />}
           {canRetry && (
             <button
@@ -149,7 +294,7 @@ function AssistantMessage({ message, canRetry, onRetry }: MessageItemProps) {
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   return props.message.role === "user" ? (
-    <UserMessage message={props.message} />
+    <UserMessage {...props} />
   ) : (
     <AssistantMessage {...props} />
   );

@@ -8,8 +8,8 @@ import {
   useRef,
   useState,
 } from "react";
-import type { Message } from "../../api/types";
 import { ArrowDownIcon } from "../../components/ui/icons";
+import type { BranchEntry } from "./branch";
 import { MessageItem } from "./MessageItem";
 
 export interface MessageListHandle {
@@ -17,9 +17,12 @@ export interface MessageListHandle {
 }
 
 interface MessageListProps {
-  messages: Message[];
+  entries: BranchEntry[];
   retryableId: string | null;
+  editable: boolean;
   onRetry: (messageId: string) => void;
+  onPickSibling: (messageId: string, siblingId: string) => void;
+  onEdit: (messageId: string, text: string) => void;
 }
 
 const NEAR_BOTTOM_PX = 80;
@@ -29,7 +32,7 @@ const NEAR_BOTTOM_PX = 80;
  * Follows the stream while the reader is at the bottom; scrolling up pauses that until they jump back.
  */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(
-  { messages, retryableId, onRetry },
+  { entries, retryableId, editable, onRetry, onPickSibling, onEdit },
   handle,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -38,11 +41,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   const [atBottom, setAtBottom] = useState(true);
 
   const virtualizer = useVirtualizer({
-    count: messages.length,
+    count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 160,
     overscan: 4,
-    getItemKey: (index) => messages[index]?.id ?? index,
+    getItemKey: (index) => entries[index]?.message.id ?? index,
     paddingStart: 24,
     paddingEnd: 32,
   });
@@ -60,11 +63,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // Open at the newest message.
   const opened = useRef(false);
   useLayoutEffect(() => {
-    if (opened.current || messages.length === 0) return;
+    if (opened.current || entries.length === 0) return;
     opened.current = true;
-    virtualizer.scrollToIndex(messages.length - 1, { align: "end" });
+    virtualizer.scrollToIndex(entries.length - 1, { align: "end" });
     requestAnimationFrame(() => scrollToLatest());
-  }, [messages.length, virtualizer, scrollToLatest]);
+  }, [entries.length, virtualizer, scrollToLatest]);
 
   // Keep following while the content grows (streaming text, rows being measured).
   useEffect(() => {
@@ -104,8 +107,9 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           style={{ height: virtualizer.getTotalSize() }}
         >
           {items.map((item) => {
-            const message = messages[item.index];
-            if (!message) return null;
+            const entry = entries[item.index];
+            if (!entry) return null;
+            const { message } = entry;
             return (
               <div
                 key={item.key}
@@ -118,6 +122,14 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                   message={message}
                   canRetry={message.id === retryableId}
                   onRetry={onRetry}
+                  siblings={
+                    entry.siblingCount > 1
+                      ? { index: entry.siblingIndex, ids: entry.siblingIds }
+                      : undefined
+                  }
+                  onPickSibling={onPickSibling}
+                  canEdit={editable}
+                  onEdit={onEdit}
                 />
               </div>
             );

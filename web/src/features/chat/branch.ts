@@ -1,36 +1,78 @@
 import type { Message } from "../../api/types";
 
+export interface BranchEntry {
+  message: Message;
+  /** Position among the messages that share its parent (edits and regenerations), 0-based. */
+  siblingIndex: number;
+  siblingCount: number;
+  siblingIds: string[];
+}
+
+const ROOT = "";
+
 /**
- * The visible thread: the path from the root to the most recently created leaf. Edits and
- * regenerations are siblings, so the newest attempt wins until the user picks another.
+ * The visible thread. At each fork the user's choice wins; without one, the child whose subtree
+ * holds the most recently created message — so by default the path ends at the newest leaf, and a
+ * retry or an edit shows its new attempt.
  */
-export function selectBranch(messages: readonly Message[]): Message[] {
+export function selectBranch(
+  messages: readonly Message[],
+  choices: Readonly<Record<string, string>> = {},
+): BranchEntry[] {
   if (messages.length === 0) return [];
+  const children = new Map<string, Message[]>();
   const byId = new Map<string, Message>();
-  const hasChildren = new Set<string>();
+  for (const m of messages) byId.set(m.id, m);
   for (const m of messages) {
-    byId.set(m.id, m);
-    if (m.parent_id) hasChildren.add(m.parent_id);
+    const key = m.parent_id && byId.has(m.parent_id) ? m.parent_id : ROOT;
+    const list = children.get(key) ?? [];
+    list.push(m);
+    children.set(key, list);
   }
-  let leaf: Message | undefined;
-  let leafTime = Number.NEGATIVE_INFINITY;
-  for (const m of messages) {
-    if (hasChildren.has(m.id)) continue;
-    const time = Date.parse(m.created_at);
-    if (!leaf || time >= leafTime) {
-      leaf = m;
-      leafTime = time;
+  const time = (m: Message) => Date.parse(m.created_at);
+  for (const list of children.values()) list.sort((a, b) => time(a) - time(b));
+
+  const newest = new Map<string, number>();
+  const newestIn = (m: Message): number => {
+    const known = newest.get(m.id);
+    if (known !== undefined) return known;
+    // Iterative post-order so a 2,000-message chain cannot overflow the stack.
+    const stack: Message[] = [m];
+    while (stack.length) {
+      const top = stack[stack.length - 1] as Message;
+      const kids = children.get(top.id) ?? [];
+      const pending = kids.filter((k) => !newest.has(k.id));
+      if (pending.length) {
+        stack.push(...pending);
+        continue;
+      }
+      stack.pop();
+      newest.set(top.id, Math.max(time(top), ...kids.map((k) => newest.get(k.id) ?? 0)));
     }
-  }
-  const branch: Message[] = [];
+    return newest.get(m.id) ?? time(m);
+  };
+
+  const branch: BranchEntry[] = [];
+  let key = ROOT;
   const seen = new Set<string>();
-  let cursor = leaf;
-  while (cursor && !seen.has(cursor.id)) {
-    seen.add(cursor.id);
-    branch.push(cursor);
-    cursor = cursor.parent_id ? byId.get(cursor.parent_id) : undefined;
+  for (;;) {
+    const siblings = children.get(key);
+    if (!siblings || siblings.length === 0) break;
+    let chosen = siblings.find((s) => s.id === choices[key]);
+    if (!chosen) {
+      for (const s of siblings) if (!chosen || newestIn(s) >= newestIn(chosen)) chosen = s;
+    }
+    if (!chosen || seen.has(chosen.id)) break;
+    seen.add(chosen.id);
+    branch.push({
+      message: chosen,
+      siblingIndex: siblings.indexOf(chosen),
+      siblingCount: siblings.length,
+      siblingIds: siblings.map((s) => s.id),
+    });
+    key = chosen.id;
   }
-  return branch.reverse();
+  return branch;
 }
 
 export function textOf(message: Pick<Message, "parts">): string {
