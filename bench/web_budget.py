@@ -75,7 +75,9 @@ def measure_bundle() -> dict[str, Any]:
     return {
         "initial_js_gzip_kb": round(sum(initial_js.values()), 1),
         "initial_js_files": initial_js,
-        "initial_css_gzip_kb": round(sum(gz_kb((STATIC / c.lstrip("/")).read_bytes()) for c in css), 1),
+        "initial_css_gzip_kb": round(
+            sum(gz_kb((STATIC / c.lstrip("/")).read_bytes()) for c in css), 1
+        ),
         "lazy_js_gzip_kb_total": round(sum(lazy.values()), 1),
         "largest_lazy_chunks_gzip_kb": biggest_lazy,
         "budget_kb": JS_BUDGET_KB,
@@ -117,13 +119,19 @@ class Api:
 
 
 def seed(api: Api, fake: LLMFake, messages: int) -> tuple[str, str]:
-    api.call("POST", "/api/auth/register", json={
-        "email": f"bench-{secrets.token_hex(4)}@example.com",
-        "password": "bench password 1",
-        "name": "Bench",
-    })
+    api.call(
+        "POST",
+        "/api/auth/register",
+        json={
+            "email": f"bench-{secrets.token_hex(4)}@example.com",
+            "password": "bench password 1",
+            "name": "Bench",
+        },
+    )
     other = api.call("POST", "/api/conversations", json={"title": "Another conversation"}).json()
-    conversation = api.call("POST", "/api/conversations", json={"title": "Long conversation"}).json()
+    conversation = api.call(
+        "POST", "/api/conversations", json={"title": "Long conversation"}
+    ).json()
     parent: str | None = None
     for n in range(messages // 2):
         text = ANSWER.format(n=n)
@@ -186,13 +194,13 @@ async () => {
 """
 
 
-def measure_open(base: str, api: Api, conversation_id: str, other_id: str, last_n: int, runs: int) -> dict[str, Any]:
+def measure_open(
+    base: str, api: Api, conversation_id: str, other_id: str, last_n: int, runs: int
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     marker = f"That is all for reply {last_n}."
-    cookies = [
-        {"name": c.name, "value": c.value, "url": base} for c in api.http.cookies.jar
-    ]
+    cookies = [{"name": c.name, "value": c.value, "url": base} for c in api.http.cookies.jar]
     cold: list[float] = []
     in_app: list[float] = []
     scroll: dict[str, Any] = {}
@@ -200,7 +208,12 @@ def measure_open(base: str, api: Api, conversation_id: str, other_id: str, last_
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-quic",
+            ],
         )
         context = browser.new_context(viewport={"width": 1280, "height": 820})
         context.add_cookies(cookies)  # type: ignore[arg-type]
@@ -220,14 +233,21 @@ def measure_open(base: str, api: Api, conversation_id: str, other_id: str, last_
     return {
         "messages": last_n * 2 + 2,
         "cold_load_ms": {"median": round(statistics.median(cold)), "all": [round(x) for x in cold]},
-        "in_app_open_ms": {"median": round(statistics.median(in_app)), "all": [round(x) for x in in_app]},
-        "scroll_to_top_frame_ms": {k: round(v, 1) if isinstance(v, float) else v for k, v in scroll.items()},
+        "in_app_open_ms": {
+            "median": round(statistics.median(in_app)),
+            "all": [round(x) for x in in_app],
+        },
+        "scroll_to_top_frame_ms": {
+            k: round(v, 1) if isinstance(v, float) else v for k, v in scroll.items()
+        },
         "budget_ms": OPEN_BUDGET_MS,
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path)
@@ -235,7 +255,9 @@ def main() -> None:
 
     ensure_built()
     results: dict[str, Any] = {"bundle": measure_bundle()}
-    print(f"initial JS: {results['bundle']['initial_js_gzip_kb']} KB gzipped (budget {JS_BUDGET_KB:.0f} KB)")
+    print(
+        f"initial JS: {results['bundle']['initial_js_gzip_kb']} KB gzipped (budget {JS_BUDGET_KB:.0f} KB)"
+    )
 
     with LLMFake() as fake, tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         port = free_port()
@@ -264,7 +286,9 @@ def main() -> None:
             started = time.monotonic()
             conversation_id, other_id = seed(api, fake, args.messages)
             print(f"seeded {args.messages} messages in {time.monotonic() - started:.1f} s")
-            results["open"] = measure_open(base, api, conversation_id, other_id, args.messages // 2 - 1, args.runs)
+            results["open"] = measure_open(
+                base, api, conversation_id, other_id, args.messages // 2 - 1, args.runs
+            )
         finally:
             server.terminate()
             try:
@@ -273,8 +297,12 @@ def main() -> None:
                 server.kill()
 
     opened = results["open"]
-    print(f"open {opened['messages']}-message conversation, cold load: {opened['cold_load_ms']['median']} ms median {opened['cold_load_ms']['all']}")
-    print(f"open {opened['messages']}-message conversation, in app:    {opened['in_app_open_ms']['median']} ms median {opened['in_app_open_ms']['all']}")
+    print(
+        f"open {opened['messages']}-message conversation, cold load: {opened['cold_load_ms']['median']} ms median {opened['cold_load_ms']['all']}"
+    )
+    print(
+        f"open {opened['messages']}-message conversation, in app:    {opened['in_app_open_ms']['median']} ms median {opened['in_app_open_ms']['all']}"
+    )
     print(f"scroll to top frames: {opened['scroll_to_top_frame_ms']}")
     print(json.dumps(results, indent=2))
     if args.json:

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ParleyServer, sign_up
+from tests.e2e.conftest import ParleyServer
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +24,9 @@ def answer(page: Page):
     return page.locator('[data-role="assistant"]').last
 
 
-def test_sign_up_through_the_form_and_sign_in_again(page: Page, parley_server: ParleyServer) -> None:
+def test_sign_up_through_the_form_and_sign_in_again(
+    page: Page, parley_server: ParleyServer
+) -> None:
     email = f"grace-{secrets.token_hex(4)}@example.com"
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login"))

@@ -61,7 +61,10 @@ def _set_theme(page: Page, theme: str) -> None:
 def _rich_conversation(page: Page, server: ParleyServer) -> None:
     server.llm.push(
         {
-            "thinking": ["The user wants a merge-intervals example. ", "Show code, a table and the cost."],
+            "thinking": [
+                "The user wants a merge-intervals example. ",
+                "Show code, a table and the cost.",
+            ],
             "text": _chunks(RICH_ANSWER),
         }
     )
@@ -115,12 +118,14 @@ def test_screenshots_desktop(page: Page, parley_server: ParleyServer) -> None:
     expect(page.get_by_role("button", name="Thinking…")).to_be_visible()
     expect(page.get_by_text("Considering step 6")).to_be_visible()
     shoot(page, "thinking-light-desktop")
-    expect(page.locator('[data-status="streaming"]').get_by_test_id("assistant-text")).to_contain_text(
-        "Merging"
-    )
+    expect(
+        page.locator('[data-status="streaming"]').get_by_test_id("assistant-text")
+    ).to_contain_text("Merging")
     shoot(page, "streaming-light-desktop")
     page.get_by_role("button", name="Stop generating").click()
-    expect(page.locator('[data-role="assistant"]').last).to_have_attribute("data-status", "cancelled")
+    expect(page.locator('[data-role="assistant"]').last).to_have_attribute(
+        "data-status", "cancelled"
+    )
 
     parley_server.llm.push({"status": 529, "error_message": "Overloaded"})
     box.fill("And once more?")

@@ -1,7 +1,8 @@
 // Regenerates src/api/schema.d.ts from the server's OpenAPI schema.
 //   node scripts/gen-api.mjs [openapi.json] [--check]
-// Without a file it asks the server package (`python -m parley openapi`). With --check it exits 1
-// when the checked-in file differs from what the schema generates (used by CI to catch staleness).
+// Without a file it reads web/openapi.json (written by `make api-types`), or when that is missing
+// asks the server package (`python -m parley openapi`). With --check it exits 1 when the checked-in
+// schema.d.ts differs from what the schema generates (CI uses it to catch stale types).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -17,6 +18,8 @@ const file = args.find((a) => !a.startsWith("--"));
 
 function loadSchema() {
   if (file) return JSON.parse(readFileSync(resolve(process.cwd(), file), "utf8"));
+  const checkedIn = resolve(root, "openapi.json");
+  if (existsSync(checkedIn)) return JSON.parse(readFileSync(checkedIn, "utf8"));
   const venvPython = resolve(root, "../.venv/bin/python");
   const python = process.env.PYTHON ?? (existsSync(venvPython) ? venvPython : "python3");
   const out = execFileSync(python, ["-m", "parley", "openapi"], {
