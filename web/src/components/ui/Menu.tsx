@@ -25,6 +25,8 @@ export interface MenuSection {
 
 interface MenuProps {
   label: string;
+  /** Set to false when the trigger's visible text already names it (it then includes `label`). */
+  labelTrigger?: boolean;
   trigger: ReactNode;
   sections: MenuSection[];
   triggerClassName?: string;
@@ -35,6 +37,7 @@ interface MenuProps {
 /** A button that opens a keyboard-navigable menu (arrows, Home/End, Escape returns focus). */
 export function Menu({
   label,
+  labelTrigger = true,
   trigger,
   sections,
   triggerClassName,
@@ -87,7 +90,7 @@ export function Menu({
       <button
         ref={buttonRef}
         type="button"
-        aria-label={label}
+        aria-label={labelTrigger ? label : undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -17,11 +17,13 @@ export function UserMenu() {
   return (
     <Menu
       label="Account menu"
+      labelTrigger={false}
       placement="above-start"
       menuClassName="w-64"
       triggerClassName="flex w-full items-center gap-2.5 rounded-xl px-2 py-2 text-left transition-colors hover:bg-line/60"
       trigger={
         <>
+          <span className="sr-only">Account menu</span>
           <span
             aria-hidden="true"
             className="flex size-8 shrink-0 items-center justify-center rounded-full bg-ink text-sm font-semibold text-bg"
