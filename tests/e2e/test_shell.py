@@ -100,3 +100,22 @@ def test_phone_width_uses_a_drawer(browser: Browser, parley_server: ParleyServer
         expect(page.get_by_role("dialog", name="Conversations")).to_have_count(0)
     finally:
         context.close()
+
+
+def test_switching_conversations_opens_each_at_its_latest_message(
+    signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    long_answer = "\n\n".join(f"Paragraph {i} of a long answer." for i in range(40))
+    for name in ("alpha", "beta"):
+        page.get_by_role("button", name="New chat").first.click()
+        parley_server.llm.set_default({"text": [long_answer + f"\n\nThe end of {name}."]})
+        start_conversation(page, f"Conversation {name}")
+    sidebar = page.get_by_role("navigation", name="Sidebar")
+    links = sidebar.get_by_role("listitem").get_by_role("link")
+    expect(links).to_have_count(2)
+    links.nth(1).click()
+    expect(page.get_by_text("The end of alpha.")).to_be_in_viewport()
+    links.nth(0).click()
+    expect(page.get_by_text("The end of beta.")).to_be_in_viewport()
+    expect(page).to_have_title(re.compile(r"— Parley$"))

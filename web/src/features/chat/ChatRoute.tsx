@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/http";
 import { useDraftStore, useLayoutStore } from "../../app/uiStore";
@@ -22,6 +22,9 @@ import { useActiveRun } from "./runStore";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
 const NO_CHOICES: Record<string, string> = {};
+// On touch screens focusing the box would throw up the keyboard over the conversation.
+const COARSE_POINTER =
+  typeof window !== "undefined" && Boolean(window.matchMedia?.("(pointer: coarse)").matches);
 
 function Header({ title }: { title: string | null }) {
   const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
@@ -183,6 +186,11 @@ export default function ChatRoute() {
     [id, messagesQuery.data, model, send, setChoice],
   );
 
+  const title = conversation.data?.title;
+  useEffect(() => {
+    document.title = title ? `${title} — Parley` : "Parley";
+  }, [title]);
+
   const onModelChange = (next: string) => {
     if (id) setModel.mutate({ id, model: next });
     else setNewChatModel(next);
@@ -231,7 +239,7 @@ export default function ChatRoute() {
       streaming={Boolean(activeRun)}
       busy={send.isPending}
       toolbar={toolbar}
-      autoFocus
+      autoFocus={!COARSE_POINTER}
       placeholder={id ? "Reply to Parley…" : "How can I help you today?"}
     />
   );
@@ -275,6 +283,7 @@ export default function ChatRoute() {
         </div>
       ) : (
         <MessageList
+          key={id}
           ref={listRef}
           entries={entries}
           retryableId={retryableId}
