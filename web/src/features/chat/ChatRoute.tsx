@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/http";
-import { useDraftStore, useLayoutStore } from "../../app/uiStore";
-import { IconButton } from "../../components/ui/Button";
-import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
+import { useDraftStore } from "../../app/uiStore";
 import { useMe } from "../auth/hooks";
 import { selectBranch } from "./branch";
+import { ChatHeader } from "./ChatHeader";
 import { Composer } from "./Composer";
 import {
   useCancelRun,
@@ -19,52 +18,12 @@ import {
 import { MessageList, type MessageListHandle } from "./MessageList";
 import { ModelSelector } from "./ModelSelector";
 import { useActiveRun } from "./runStore";
+import { useBranchChoices } from "./useBranchChoices";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
-const NO_CHOICES: Record<string, string> = {};
 // On touch screens focusing the box would throw up the keyboard over the conversation.
 const COARSE_POINTER =
   typeof window !== "undefined" && Boolean(window.matchMedia?.("(pointer: coarse)").matches);
-
-function Header({ title }: { title: string | null }) {
-  const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
-  const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
-  const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
-  const navigate = useNavigate();
-  return (
-    <header className="flex h-14 shrink-0 items-center gap-1 px-2 sm:px-3">
-      <IconButton label="Open menu" className="md:hidden" onClick={() => setDrawerOpen(true)}>
-        <MenuIcon className="size-5" />
-      </IconButton>
-      {collapsed && (
-        <IconButton
-          label="Expand sidebar"
-          className="hidden md:inline-flex"
-          onClick={toggleSidebar}
-        >
-          <SidebarIcon className="size-5" />
-        </IconButton>
-      )}
-      {title ? (
-        <h1
-          className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
-          data-testid="chat-title"
-        >
-          {title}
-        </h1>
-      ) : (
-        <div className="flex-1" />
-      )}
-      <IconButton
-        label="New chat"
-        className={collapsed ? "" : "md:hidden"}
-        onClick={() => navigate("/")}
-      >
-        <PlusIcon className="size-5" />
-      </IconButton>
-    </header>
-  );
-}
 
 export default function ChatRoute() {
   const { id } = useParams();
@@ -85,24 +44,7 @@ export default function ChatRoute() {
   const [newChatModel, setNewChatModel] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
 
-  // Which attempt the reader picked at each fork, for this conversation only.
-  const [picked, setPicked] = useState<{ id: string | undefined; choices: Record<string, string> }>(
-    {
-      id,
-      choices: {},
-    },
-  );
-  const choices = picked.id === id ? picked.choices : NO_CHOICES;
-  const setChoice = useCallback(
-    (key: string, childId: string | null) =>
-      setPicked((prev) => {
-        const base = prev.id === id ? { ...prev.choices } : {};
-        if (childId) base[key] = childId;
-        else delete base[key];
-        return { id, choices: base };
-      }),
-    [id],
-  );
+  const [choices, setChoice] = useBranchChoices(id);
   const entries = useMemo(
     () => selectBranch(messagesQuery.data?.messages ?? [], choices),
     [messagesQuery.data, choices],
@@ -201,7 +143,7 @@ export default function ChatRoute() {
       (conversation.error as ApiError | null)?.status ?? (messagesQuery.error as ApiError).status;
     return (
       <>
-        <Header title={null} />
+        <ChatHeader title={null} />
         <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center">
           <h2 className="font-serif text-2xl text-ink">
             {status === 404 ? "This conversation doesn't exist" : "Couldn't open this conversation"}
@@ -255,7 +197,7 @@ export default function ChatRoute() {
   if (!id || empty) {
     return (
       <>
-        <Header title={conversation.data?.title ?? null} />
+        <ChatHeader title={conversation.data?.title ?? null} />
         <div className="flex flex-1 flex-col items-center overflow-y-auto px-4 pb-8 pt-[12vh]">
           <div className="w-full max-w-2xl animate-fade-in">
             <WelcomeHeading name={me.data?.name} />
@@ -272,7 +214,7 @@ export default function ChatRoute() {
 
   return (
     <>
-      <Header title={conversation.data?.title ?? null} />
+      <ChatHeader title={conversation.data?.title ?? null} />
       {loading ? (
         <div
           className="flex flex-1 items-center justify-center"

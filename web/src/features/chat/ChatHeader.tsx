@@ -1,0 +1,44 @@
+import { useNavigate } from "react-router";
+import { useLayoutStore } from "../../app/uiStore";
+import { IconButton } from "../../components/ui/Button";
+import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
+
+export function ChatHeader({ title }: { title: string | null }) {
+  const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
+  const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
+  const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
+  const navigate = useNavigate();
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-1 px-2 sm:px-3">
+      <IconButton label="Open menu" className="md:hidden" onClick={() => setDrawerOpen(true)}>
+        <MenuIcon className="size-5" />
+      </IconButton>
+      {collapsed && (
+        <IconButton
+          label="Expand sidebar"
+          className="hidden md:inline-flex"
+          onClick={toggleSidebar}
+        >
+          <SidebarIcon className="size-5" />
+        </IconButton>
+      )}
+      {title ? (
+        <h1
+          className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
+          data-testid="chat-title"
+        >
+          {title}
+        </h1>
+      ) : (
+        <div className="flex-1" />
+      )}
+      <IconButton
+        label="New chat"
+        className={collapsed ? "" : "md:hidden"}
+        onClick={() => navigate("/")}
+      >
+        <PlusIcon className="size-5" />
+      </IconButton>
+    </header>
+  );
+}
