@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -87,6 +89,10 @@ def test_screenshots_desktop(page: Page, parley_server: ParleyServer) -> None:
     page.get_by_role("heading", level=1).wait_for()
     page.wait_for_timeout(300)
     shoot(page, "welcome-light-desktop")
+    page.get_by_role("button", name=re.compile("^Model:")).click()
+    expect(page.get_by_role("menuitemradio").first).to_be_visible()
+    shoot(page, "model-menu-light-desktop")
+    page.keyboard.press("Escape")
     _set_theme(page, "dark")
     page.wait_for_timeout(300)
     shoot(page, "welcome-dark-desktop")

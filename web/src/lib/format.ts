@@ -18,8 +18,15 @@ function formatPrice(price: number): string {
   return `$${price < 1 ? price.toFixed(2).replace(/0$/, "") : Number(price.toFixed(2)).toString()}`;
 }
 
-export function formatPrices(input: number | null, output: number | null): string {
-  if (input === null || output === null) return "Free / self-hosted";
+export function formatPrices(model: {
+  provider: string;
+  input_price: number | null;
+  output_price: number | null;
+}): string {
+  const { input_price: input, output_price: output } = model;
+  if (input === null || output === null) {
+    return model.provider === "local" ? "Runs on this server, free" : "Price not listed";
+  }
   if (input === 0 && output === 0) return "Free";
   return `${formatPrice(input)} in · ${formatPrice(output)} out per M tokens`;
 }

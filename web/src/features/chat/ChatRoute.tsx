@@ -164,12 +164,15 @@ export default function ChatRoute() {
     );
   }
 
+  const loading = Boolean(id) && messagesQuery.isPending;
+  const empty = !loading && branch.length === 0 && !send.isPending;
   const toolbar = (
     <ModelSelector
       models={models.data?.models ?? []}
       value={model}
       onChange={onModelChange}
       disabled={Boolean(activeRun)}
+      opensUp={Boolean(id) && !empty}
     />
   );
   const composer = (
@@ -190,9 +193,6 @@ export default function ChatRoute() {
       {sendError}
     </p>
   );
-
-  const loading = Boolean(id) && messagesQuery.isPending;
-  const empty = !loading && branch.length === 0 && !send.isPending;
 
   if (!id || empty) {
     return (
@@ -235,7 +235,7 @@ export default function ChatRoute() {
           onEdit={onEdit}
         />
       )}
-      <div className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-6 sm:pb-5">
+      <div className="mx-auto w-full max-w-3xl px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6 sm:pb-5">
         {errorNote}
         {composer}
         <p className="mt-2 text-center text-xs text-muted">

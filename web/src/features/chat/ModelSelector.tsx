@@ -17,19 +17,21 @@ export function ModelSelector({
   value,
   onChange,
   disabled,
+  opensUp = true,
 }: {
   models: Model[];
   value: string | null;
   onChange: (id: string) => void;
   disabled?: boolean;
+  opensUp?: boolean;
 }) {
   const current = models.find((m) => m.id === value);
   if (models.length === 0) return null;
   return (
     <Menu
       label={`Model: ${current?.name ?? value ?? "choose"}`}
-      placement="above-start"
-      menuClassName="w-80 max-w-[calc(100vw-2rem)]"
+      placement={opensUp ? "above-start" : "below-start"}
+      menuClassName="w-80 max-w-[calc(100vw-2rem)] max-h-[min(28rem,55vh)] overflow-y-auto"
       triggerClassName="inline-flex max-w-[14rem] items-center gap-1 rounded-lg px-2 py-1.5 text-sm text-ink-soft transition-colors hover:bg-sidebar hover:text-ink disabled:opacity-50"
       trigger={
         <>
@@ -48,8 +50,7 @@ export function ModelSelector({
               <>
                 <span className="block">{capabilities(m)}</span>
                 <span className="block">
-                  {formatContextWindow(m.context_window)} ·{" "}
-                  {formatPrices(m.input_price, m.output_price)}
+                  {formatContextWindow(m.context_window)} · {formatPrices(m)}
                 </span>
               </>
             ),
