@@ -1,0 +1,58 @@
+"""The client needs no inline script and no third-party origin: it runs unchanged under a strict
+Content-Security-Policy, which a deployment can therefore send (see docs/SECURITY.md)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Route, expect
+
+from tests.e2e.conftest import ParleyServer, new_context, sign_up
+
+pytestmark = pytest.mark.e2e
+
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def test_client_works_under_a_strict_csp(browser: Browser, parley_server: ParleyServer) -> None:
+    context = new_context(browser, parley_server)
+    violations: list[str] = []
+    external: list[str] = []
+
+    def add_csp(route: Route) -> None:
+        if route.request.resource_type == "document":
+            response = route.fetch()
+            headers = {**response.headers, "content-security-policy": STRICT_CSP}
+            route.fulfill(response=response, headers=headers)
+        else:
+            route.continue_()
+
+    context.route("**/*", add_csp)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.on(
+        "request",
+        lambda r: external.append(r.url) if not r.url.startswith(parley_server.url) else None,
+    )
+    try:
+        sign_up(page)
+        parley_server.llm.push(
+            {"text": ["Math $e^{i\\pi} + 1 = 0$ and code:\n\n```js\nconsole.log(1)\n```\n"]}
+        )
+        box = page.get_by_role("textbox", name="Message")
+        box.fill("Show math and code")
+        box.press("Enter")
+        last = page.locator('[data-role="assistant"]').last
+        expect(last).to_have_attribute("data-status", "complete")
+        expect(last.locator(".katex").first).to_be_visible()
+        expect(last.locator("pre code span").first).to_be_visible()
+        assert violations == []
+        assert external == [], "the client loaded something from another origin"
+    finally:
+        context.close()
