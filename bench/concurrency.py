@@ -685,7 +685,7 @@ async def one_run(args: argparse.Namespace, levels: list[int], index: int) -> di
         result["cold_start_s"] = round(await parley.start(), 3)
         await asyncio.sleep(args.idle_seconds)
         result["idle_rss_mb"] = round(memory_kb(parley.pid)["VmRSS"] / 1024, 1)
-        result["idle_modules_note"] = _loaded_heavy_modules(parley.pid)
+        result["llama_cpp_mapped_at_idle"] = _loaded_heavy_modules(parley.pid)
         # one unmeasured conversation: first-request imports and connection set-up
         warm = await sign_up(parley.port, 1)
         conn = await Conn(parley.port).open()
