@@ -18,6 +18,7 @@ from parley.api.errors import install_error_handlers
 from parley.config import Settings
 from parley.db.engine import Database
 from parley.providers.registry import ProviderRegistry
+from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.memory import MemoryEventLog
 from parley.runs.persistence import interrupt_orphaned_runs
@@ -45,9 +46,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         from parley.runs.redis import RedisEventLog
 
         redis = Redis.from_url(settings.redis_url)
-        events = RedisEventLog(redis)
+        events = RedisEventLog(redis, batch_seconds=settings.stream_batch_ms / 1000)
     else:
-        events = MemoryEventLog()
+        events = MemoryEventLog(batch_seconds=settings.stream_batch_ms / 1000)
     runs_registry = RunRegistry(redis)
     await runs_registry.start_background()
     interrupted = await interrupt_orphaned_runs(db, await runs_registry.live_instances())
@@ -55,6 +56,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning(
             "marked %d answer(s) left streaming by a stopped server as interrupted", interrupted
         )
+    checkpoints = Checkpointer(db, settings.checkpoint_seconds)
     providers = ProviderRegistry(settings)
     loading = asyncio.create_task(providers.load())
     app.state.ctx = AppContext(
@@ -62,6 +64,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         db=db,
         providers=providers,
         events=events,
+        checkpoints=checkpoints,
         runs=runs_registry,
         login_limiter=FailureLimiter(settings.login_attempts_per_minute),
         retry=RetryPolicy(max_retries=settings.provider_max_retries),
@@ -71,6 +74,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         await asyncio.gather(loading, return_exceptions=True)
         await runs_registry.shutdown()
+        await checkpoints.aclose()
         await events.aclose()
         await providers.aclose()
         if redis is not None:

@@ -53,6 +53,13 @@ class Settings(BaseSettings):
         "You are a helpful assistant. Answer in Markdown.",
         description="System prompt sent with every conversation that sets none of its own.",
     )
+    stream_batch_ms: int = Field(
+        25,
+        ge=0,
+        le=250,
+        description="After the first token, upstream reads and stream writes happen at most this "
+        "often, in milliseconds; 0 handles every token on its own, at more CPU.",
+    )
     checkpoint_seconds: float = Field(
         1.0, gt=0, description="How often partial answers are saved while streaming, in seconds."
     )

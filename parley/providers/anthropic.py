@@ -26,6 +26,7 @@ from parley.providers.base import (
     ThinkingDelta,
     UsageReport,
 )
+from parley.providers.pacing import paced_lines
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 CONNECT_TIMEOUT_SECONDS = 10.0
@@ -54,7 +55,9 @@ class AnthropicProvider:
         *,
         base_url: str | None = None,
         timeout_seconds: float = 600.0,
+        read_pause_seconds: float = 0.0,
     ) -> None:
+        self._read_pause = read_pause_seconds
         self._base_url = base_url or DEFAULT_BASE_URL
         # Retries belong to the caller, which retries only before the first token.
         self._client = anthropic.AsyncAnthropic(
@@ -74,6 +77,7 @@ class AnthropicProvider:
             settings.anthropic_api_key.get_secret_value(),
             base_url=settings.anthropic_base_url,
             timeout_seconds=settings.provider_timeout_seconds,
+            read_pause_seconds=settings.stream_batch_ms / 1000,
         )
 
     def __repr__(self) -> str:
@@ -114,7 +118,9 @@ class AnthropicProvider:
                 **_create_params(request), stream=True
             ) as response:
                 started = True
-                async for event, data in _sse_events(response.iter_lines()):
+                async for event, data in _sse_events(
+                    paced_lines(response.iter_bytes(), self._read_pause)
+                ):
                     if event == "content_block_delta":
                         delta = orjson.loads(data)["delta"]
                         delta_type = delta.get("type")

@@ -24,6 +24,7 @@ from parley.providers.base import (
     ThinkingDelta,
     UsageReport,
 )
+from parley.providers.pacing import paced_lines
 
 CONNECT_TIMEOUT_SECONDS = 10.0
 # Parley speaks Anthropic's stop reasons everywhere.
@@ -47,7 +48,9 @@ class OpenAICompatProvider:
         *,
         api_key: str | None = None,
         timeout_seconds: float = 600.0,
+        read_pause_seconds: float = 0.0,
     ) -> None:
+        self._read_pause = read_pause_seconds
         self._base_url = base_url
         self._host = urlsplit(base_url).netloc or base_url
         self._client = openai.AsyncOpenAI(
@@ -68,6 +71,7 @@ class OpenAICompatProvider:
             settings.openai_base_url,
             api_key=key.get_secret_value() if key is not None else None,
             timeout_seconds=settings.provider_timeout_seconds,
+            read_pause_seconds=settings.stream_batch_ms / 1000,
         )
 
     def __repr__(self) -> str:
@@ -105,7 +109,7 @@ class OpenAICompatProvider:
                 **_create_params(request), stream=True, stream_options={"include_usage": True}
             ) as response:
                 started = True
-                async for data in _sse_data(response.iter_lines()):
+                async for data in _sse_data(paced_lines(response.iter_bytes(), self._read_pause)):
                     if data == "[DONE]":
                         break
                     chunk = orjson.loads(data)

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Protocol
 
 from pydantic import BaseModel
 
 KEEPALIVE = b": keepalive\n\n"
+
+
+def is_streaming_text(chunk: bytes) -> bool:
+    """Whether SSE bytes carry a text or thinking delta (JSON data never holds a raw newline)."""
+    return b"_delta\n" in chunk
+
+
+async def pause(seconds: float) -> None:
+    """Let a streaming reader's next write carry every token that arrives meanwhile.
+
+    Only after a chunk with text, so the first token and the end of a run are never delayed.
+    """
+    if seconds > 0:
+        await asyncio.sleep(seconds)
 
 
 class LogNotFound(LookupError):

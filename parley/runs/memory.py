@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 from pydantic import BaseModel
 
-from parley.runs.eventlog import KEEPALIVE, LogNotFound, encode_frame
+from parley.runs.eventlog import KEEPALIVE, LogNotFound, encode_frame, is_streaming_text, pause
 
 
 class _Log:
@@ -26,8 +26,9 @@ class _Log:
 class MemoryEventLog:
     shared = False
 
-    def __init__(self, retention_seconds: float = 900.0) -> None:
+    def __init__(self, retention_seconds: float = 900.0, batch_seconds: float = 0.0) -> None:
         self.retention = retention_seconds
+        self.batch = batch_seconds
         self._logs: dict[str, _Log] = {}
 
     def open(self, run_id: str) -> None:
@@ -69,11 +70,14 @@ class MemoryEventLog:
                 chunk = b"".join(log.frames[position:end])
                 position = end
                 yield chunk
+                if is_streaming_text(chunk) and not log.closed:
+                    await pause(self.batch)
                 continue
             if log.closed:
                 return
             try:
-                await asyncio.wait_for(log.waiter.wait(), keepalive)
+                async with asyncio.timeout(keepalive):
+                    await log.waiter.wait()
             except TimeoutError:
                 yield KEEPALIVE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 
 from parley.db.engine import Database
 from parley.db.models import Conversation, Message, Run, utcnow
@@ -13,13 +13,23 @@ from parley.db.models import Conversation, Message, Run, utcnow
 ACTIVE = "streaming"
 
 
-async def checkpoint_message(db: Database, message_id: str, parts: list[dict[str, Any]]) -> None:
+_messages = Message.__table__
+assert isinstance(_messages, Table)
+
+
+async def checkpoint_messages(
+    db: Database, parts_by_message: dict[str, list[dict[str, Any]]]
+) -> None:
+    """Save the partial text of many streaming answers in one transaction (one executemany)."""
+    now = utcnow()
+    statement = (
+        update(_messages)
+        .where(_messages.c.id == bindparam("message_id"), _messages.c.status == ACTIVE)
+        .values(parts=bindparam("new_parts"), updated_at=now)
+    )
+    rows = [{"message_id": mid, "new_parts": parts} for mid, parts in parts_by_message.items()]
     async with db.write() as session:
-        await session.execute(
-            update(Message)
-            .where(Message.id == message_id, Message.status == ACTIVE)
-            .values(parts=parts, updated_at=utcnow())
-        )
+        await session.execute(statement, rows)
 
 
 async def finish_message(
@@ -39,6 +49,7 @@ async def finish_message(
     async with db.write() as session:
         await session.execute(
             update(Message)
+            .execution_options(synchronize_session=False)
             .where(Message.id == message_id)
             .values(
                 parts=parts,
@@ -52,11 +63,13 @@ async def finish_message(
         )
         await session.execute(
             update(Run)
+            .execution_options(synchronize_session=False)
             .where(Run.id == run_id)
             .values(status=status, finished_at=now, error=error["message"] if error else None)
         )
         await session.execute(
             update(Conversation)
+            .execution_options(synchronize_session=False)
             .where(Conversation.id == conversation_id)
             .values(updated_at=now, last_message_at=now)
         )
@@ -86,6 +99,7 @@ async def interrupt_orphaned_runs(db: Database, live_instances: set[str] | None)
         )
         await session.execute(
             update(Message)
+            .execution_options(synchronize_session=False)
             .where(Message.id.in_(message_ids), Message.status == ACTIVE)
             .values(status="interrupted", updated_at=now)
         )

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from parley.runs.eventlog import KEEPALIVE
+from parley.runs.eventlog import KEEPALIVE, is_streaming_text, pause
 from parley.runs.memory import MemoryEventLog
 
 log = logging.getLogger(__name__)
@@ -29,10 +29,13 @@ def stream_key(run_id: str) -> str:
 class RedisEventLog:
     shared = True
 
-    def __init__(self, redis: Redis, retention_seconds: float = 3600.0) -> None:
+    def __init__(
+        self, redis: Redis, retention_seconds: float = 3600.0, batch_seconds: float = 0.0
+    ) -> None:
         self.redis = redis
         self.retention = int(retention_seconds)
-        self.local = MemoryEventLog(retention_seconds=min(retention_seconds, 900.0))
+        self.batch = batch_seconds
+        self.local = MemoryEventLog(min(retention_seconds, 900.0), batch_seconds)
         self._pending: list[tuple[str, int, bytes]] = []
         self._flusher: asyncio.Task[None] | None = None
 
@@ -104,10 +107,15 @@ class RedisEventLog:
                     frames.append(frame)
                 elif b"end" in fields:
                     ended = True
-            if frames:
-                yield b"".join(frames)
             if ended:
+                if frames:
+                    yield b"".join(frames)
                 return
+            if frames:
+                chunk = b"".join(frames)
+                yield chunk
+                if is_streaming_text(chunk):
+                    await pause(self.batch)
 
     async def exists(self, run_id: str) -> bool:
         return self.local.is_local(run_id) or bool(await self.redis.exists(stream_key(run_id)))

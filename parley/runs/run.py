@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, assert_never
@@ -14,8 +13,9 @@ from pydantic import BaseModel
 from parley.agent.turn import RetryPolicy, stream_turn
 from parley.db.engine import Database
 from parley.providers import base as p
+from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
-from parley.runs.persistence import checkpoint_message, finish_message
+from parley.runs.persistence import finish_message
 from parley.schemas import events as e
 
 log = logging.getLogger(__name__)
@@ -62,15 +62,14 @@ class Run:
         log: EventLog,
         db: Database,
         retry: RetryPolicy,
-        checkpoint_seconds: float,
+        checkpoints: Checkpointer,
     ) -> None:
         self.spec = spec
         self.id = spec.run_id
         self._log = log
         self._db = db
         self._retry = retry
-        self._checkpoint_seconds = checkpoint_seconds
-        self._checkpoint: asyncio.Task[None] | None = None
+        self._checkpoints = checkpoints
         self.cancel_requested = False
         self.task: asyncio.Task[None] | None = None
 
@@ -92,15 +91,18 @@ class Run:
                 model=spec.model,
             )
         )
-        next_checkpoint = time.monotonic() + self._checkpoint_seconds
+        message_id = spec.message_id
+        mark = self._checkpoints.mark
         try:
             async for event in stream_turn(spec.provider, spec.request, self._retry):
                 if isinstance(event, p.TextDelta):
                     answer.add("text", event.text)
                     self.emit(e.TextDelta(text=event.text))
+                    mark(message_id, answer.snapshot)
                 elif isinstance(event, p.ThinkingDelta):
                     answer.add("thinking", event.text)
                     self.emit(e.ThinkingDelta(text=event.text))
+                    mark(message_id, answer.snapshot)
                 elif isinstance(event, p.Queued):
                     self.emit(e.Queued(position=event.position))
                 elif isinstance(event, p.UsageReport):
@@ -109,10 +111,6 @@ class Run:
                     stop_reason = event.stop_reason
                 else:
                     assert_never(event)
-                now = time.monotonic()
-                if now >= next_checkpoint:
-                    next_checkpoint = now + self._checkpoint_seconds
-                    self._start_checkpoint(answer.snapshot())
         except p.ProviderError as failure:
             status = "error"
             error = {"kind": failure.kind, "message": failure.message}
@@ -128,13 +126,6 @@ class Run:
             self.emit(e.Error(kind="internal", message=error["message"]))
         await self._finish(answer, status, stop_reason, error, usage)
 
-    def _start_checkpoint(self, parts: list[dict[str, Any]]) -> None:
-        if self._checkpoint is not None and not self._checkpoint.done():
-            return  # the database is slower than the stream: skip, the next one carries it all
-        self._checkpoint = asyncio.create_task(
-            checkpoint_message(self._db, self.spec.message_id, parts)
-        )
-
     async def _finish(
         self,
         answer: _Answer,
@@ -145,8 +136,7 @@ class Run:
     ) -> None:
         spec = self.spec
         try:
-            if self._checkpoint is not None:
-                await asyncio.gather(self._checkpoint, return_exceptions=True)
+            self._checkpoints.forget(spec.message_id)
             await asyncio.shield(
                 finish_message(
                     self._db,

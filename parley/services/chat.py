@@ -181,7 +181,7 @@ def _launch(
             log=ctx.events,
             db=ctx.db,
             retry=ctx.retry,
-            checkpoint_seconds=ctx.settings.checkpoint_seconds,
+            checkpoints=ctx.checkpoints,
         )
     )
 

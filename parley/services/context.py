@@ -8,6 +8,7 @@ from parley.agent.turn import RetryPolicy
 from parley.config import Settings
 from parley.db.engine import Database
 from parley.providers.registry import ProviderRegistry
+from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.registry import RunRegistry
 from parley.security.ratelimit import FailureLimiter
@@ -19,6 +20,7 @@ class AppContext:
     db: Database
     providers: ProviderRegistry
     events: EventLog
+    checkpoints: Checkpointer
     runs: RunRegistry
     login_limiter: FailureLimiter
     retry: RetryPolicy
