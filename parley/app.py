@@ -25,6 +25,7 @@ from parley.runs.persistence import interrupt_orphaned_runs
 from parley.runs.registry import RunRegistry
 from parley.security.csrf import CSRFMiddleware
 from parley.security.ratelimit import FailureLimiter
+from parley.security.session_cache import TTLCache
 from parley.services.context import AppContext
 from parley.web import HashedAssets, SpaFallback
 
@@ -68,6 +69,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         runs=runs_registry,
         login_limiter=FailureLimiter(settings.login_attempts_per_minute),
         retry=RetryPolicy(max_retries=settings.provider_max_retries),
+        session_users=TTLCache(ttl=10.0),
     )
     try:
         yield

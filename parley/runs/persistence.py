@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
 
@@ -13,8 +13,7 @@ from parley.db.models import Conversation, Message, Run, utcnow
 ACTIVE = "streaming"
 
 
-_messages = Message.__table__
-assert isinstance(_messages, Table)
+_messages = cast(Table, Message.__table__)
 
 
 async def checkpoint_messages(

@@ -77,14 +77,27 @@ async def open_session(ctx: AppContext, user_id: str) -> str:
 
 
 async def close_session(ctx: AppContext, token: str) -> None:
+    key = session_key(token)
+    ctx.session_users.pop(key)
     async with ctx.db.write() as session:
-        await session.execute(delete(AuthSession).where(AuthSession.id == session_key(token)))
+        await session.execute(delete(AuthSession).where(AuthSession.id == key))
 
 
 async def user_for_session(ctx: AppContext, token: str) -> User | None:
+    key = session_key(token)
+    cached = ctx.session_users.get(key)
+    if cached is not None:
+        return cached
     async with ctx.db.read() as session:
-        return await session.scalar(
-            select(User)
-            .join(AuthSession, AuthSession.user_id == User.id)
-            .where(AuthSession.id == session_key(token), AuthSession.expires_at > utcnow())
-        )
+        row = (
+            await session.execute(
+                select(User, AuthSession.expires_at)
+                .join(AuthSession, AuthSession.user_id == User.id)
+                .where(AuthSession.id == key, AuthSession.expires_at > utcnow())
+            )
+        ).first()
+    if row is None:
+        return None
+    user, expires_at = row
+    ctx.session_users.put(key, user, ttl=(expires_at - utcnow()).total_seconds())
+    return user

@@ -253,10 +253,21 @@ async def owned_run(ctx: AppContext, user_id: str, run_id: str) -> RunRow:
     return run
 
 
+def _live_run_of(ctx: AppContext, user_id: str, run_id: str) -> bool:
+    """Whether the run is executing in this process for this user; raises for someone else's."""
+    live = ctx.runs.get(run_id)
+    if live is None:
+        return False
+    if live.spec.user_id != user_id:
+        raise RunNotFound()
+    return True
+
+
 async def cancel_run(ctx: AppContext, user_id: str, run_id: str) -> str:
-    run = await owned_run(ctx, user_id, run_id)
-    if run.status != "running":
-        return run.status
+    if not _live_run_of(ctx, user_id, run_id):
+        run = await owned_run(ctx, user_id, run_id)
+        if run.status != "running":
+            return run.status
     await ctx.runs.cancel(run_id)
     if ctx.runs.get(run_id) is not None:
         await ctx.runs.wait(run_id)
@@ -268,6 +279,8 @@ async def run_events(
     ctx: AppContext, user_id: str, run_id: str, after: int, keepalive: float = 15.0
 ) -> AsyncIterator[bytes]:
     """The run's SSE frames after seq `after`; ownership is checked before the first byte."""
+    if _live_run_of(ctx, user_id, run_id):
+        return ctx.events.frames(run_id, after, keepalive)
     run = await owned_run(ctx, user_id, run_id)
     # a shared log may not hold the first frames of a run another replica has just started
     if await ctx.events.exists(run_id) or (run.status == "running" and ctx.events.shared):

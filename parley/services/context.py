@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from parley.agent.turn import RetryPolicy
 from parley.config import Settings
 from parley.db.engine import Database
+from parley.db.models import User
 from parley.providers.registry import ProviderRegistry
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.registry import RunRegistry
 from parley.security.ratelimit import FailureLimiter
+from parley.security.session_cache import TTLCache
 
 
 @dataclass
@@ -24,3 +26,4 @@ class AppContext:
     runs: RunRegistry
     login_limiter: FailureLimiter
     retry: RetryPolicy
+    session_users: TTLCache[User]
