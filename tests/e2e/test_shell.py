@@ -57,8 +57,9 @@ def test_dark_mode_is_chosen_in_the_user_menu_and_kept(signed_in: Page) -> None:
     page.get_by_role("button", name="Account menu").click()
     page.get_by_role("menuitemradio", name="Dark").click()
     expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background == "rgb(38, 38, 36)"
+    page.wait_for_function(
+        "getComputedStyle(document.body).backgroundColor === 'rgb(38, 38, 36)'", timeout=5000
+    )
     page.reload()
     expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
     page.get_by_role("button", name="Account menu").click()

@@ -17,7 +17,7 @@ import {
 } from "./hooks";
 import { MessageList, type MessageListHandle } from "./MessageList";
 import { ModelSelector } from "./ModelSelector";
-import { useActiveRun } from "./runStore";
+import { useActiveRunId } from "./runStore";
 import { useBranchChoices } from "./useBranchChoices";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
@@ -32,7 +32,7 @@ export default function ChatRoute() {
   const conversation = useConversation(id);
   const messagesQuery = useMessages(id);
   const models = useModels();
-  const activeRun = useActiveRun(id);
+  const activeRun = useActiveRunId(id);
   const send = useSendMessage();
   const retry = useRetry();
   const cancel = useCancelRun();
@@ -180,7 +180,7 @@ export default function ChatRoute() {
       value={draft}
       onChange={(text) => setDraft(draftKey, text)}
       onSend={onSend}
-      onStop={() => activeRun && cancel.mutate(activeRun.runId)}
+      onStop={() => activeRun && cancel.mutate(activeRun)}
       streaming={Boolean(activeRun)}
       busy={send.isPending}
       toolbar={toolbar}

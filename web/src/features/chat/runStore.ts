@@ -15,12 +15,15 @@ export function useRunState(messageId: string): RunState | undefined {
   return useRunStore((s) => s.byMessage[messageId]);
 }
 
-/** True while any answer in this conversation is still being written. */
-export function useActiveRun(conversationId: string | undefined): RunState | undefined {
+/**
+ * The run still writing an answer in this conversation, if any. Returns the id (stable for the
+ * whole run), so the chat view re-renders when a run starts or ends, never per token.
+ */
+export function useActiveRunId(conversationId: string | undefined): string | undefined {
   return useRunStore((s) => {
     if (!conversationId) return undefined;
     for (const run of Object.values(s.byMessage)) {
-      if (run.conversationId === conversationId && run.phase !== "finished") return run;
+      if (run.conversationId === conversationId && run.phase !== "finished") return run.runId;
     }
     return undefined;
   });
@@ -37,5 +40,15 @@ export function clearRunState(messageId: string) {
     if (!(messageId in s.byMessage)) return s;
     const { [messageId]: _removed, ...rest } = s.byMessage;
     return { byMessage: rest };
+  });
+}
+
+/** A boolean, so subscribers (the sidebar) re-render when a run starts or ends, not per token. */
+export function useIsStreaming(conversationId: string): boolean {
+  return useRunStore((s) => {
+    for (const run of Object.values(s.byMessage)) {
+      if (run.conversationId === conversationId && run.phase !== "finished") return true;
+    }
+    return false;
   });
 }

@@ -6,6 +6,7 @@ import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
 import { DotsIcon, PencilIcon, TrashIcon } from "../../components/ui/icons";
 import { Menu } from "../../components/ui/Menu";
+import { useIsStreaming } from "../chat/runStore";
 import { useDeleteConversation, useRenameConversation } from "./hooks";
 
 export const ConversationItem = memo(function ConversationItem({
@@ -23,6 +24,7 @@ export const ConversationItem = memo(function ConversationItem({
   const remove = useDeleteConversation();
   const navigate = useNavigate();
   const title = conversation.title || "New chat";
+  const streaming = useIsStreaming(conversation.id);
 
   useEffect(() => {
     if (editing) inputRef.current?.select();
@@ -68,6 +70,11 @@ export const ConversationItem = memo(function ConversationItem({
               : "text-ink-soft hover:bg-line/50 hover:text-ink",
           )}
         >
+          {streaming && (
+            <span className="mr-2 inline-block size-2 animate-pulse rounded-full bg-brand align-middle">
+              <span className="sr-only">Answering: </span>
+            </span>
+          )}
           {title}
         </Link>
       )}
