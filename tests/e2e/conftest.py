@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.fakes.llm_server import LLMFake
 
@@ -33,6 +33,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 DESKTOP = {"width": 1280, "height": 820}
+# CI shares two cores with the server and the other suites: give assertions room.
+expect.set_options(timeout=10_000)
 PHONE = {"width": 390, "height": 844}
 
 
