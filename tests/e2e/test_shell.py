@@ -120,3 +120,36 @@ def test_switching_conversations_opens_each_at_its_latest_message(
     links.nth(0).click()
     expect(page.get_by_text("The end of beta.")).to_be_in_viewport()
     expect(page).to_have_title(re.compile(r"— Parley$"))
+
+
+def test_rename_and_delete_work_from_the_keyboard(
+    signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    start_conversation(page, "Keyboard only")
+    sidebar = page.get_by_role("navigation", name="Sidebar")
+    sidebar.get_by_role("listitem").get_by_role("link").first.focus()
+    page.keyboard.press("Tab")
+    options = sidebar.get_by_role("button", name=re.compile("^Options for"))
+    expect(options).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("menuitem", name="Rename")).to_be_focused()
+    page.keyboard.press("Enter")
+    title = sidebar.get_by_role("textbox", name="Conversation title")
+    expect(title).to_be_focused()
+    page.keyboard.type("Typed title")
+    page.keyboard.press("Enter")
+    expect(sidebar.get_by_role("link", name="Typed title")).to_be_visible()
+
+    sidebar.get_by_role("link", name="Typed title").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("menuitem", name="Delete")).to_be_focused()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Delete conversation?")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Delete")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(sidebar.get_by_role("link", name="Typed title")).to_have_count(0)

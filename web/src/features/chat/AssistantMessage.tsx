@@ -2,6 +2,7 @@ import clsx from "clsx";
 import type { MessageStatus, Part } from "../../api/types";
 import { AlertIcon, RetryIcon } from "../../components/ui/icons";
 import { Markdown } from "../../lib/markdown/Markdown";
+import { useModels } from "./hooks";
 import { CopyButton, SiblingSwitcher, Timestamp } from "./MessageControls";
 import type { MessageItemProps } from "./messageProps";
 import { useRunState } from "./runStore";
@@ -11,6 +12,16 @@ const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
   cancelled: "You stopped this answer.",
   interrupted: "This answer was interrupted before it finished.",
 };
+
+function ModelName({ id }: { id: string }) {
+  const models = useModels();
+  const name = models.data?.models.find((m) => m.id === id)?.name ?? id;
+  return (
+    <span className="ml-2 truncate text-xs text-muted" title={id}>
+      {name}
+    </span>
+  );
+}
 
 export function AssistantMessage({
   message,
@@ -95,9 +106,7 @@ export function AssistantMessage({
           <span className="ml-1">
             <Timestamp iso={message.created_at} />
           </span>
-          {message.model && (
-            <span className="ml-2 truncate text-xs text-muted">{message.model}</span>
-          )}
+          {message.model && <ModelName id={message.model} />}
         </div>
       )}
     </div>

@@ -1,7 +1,8 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { describe, expect, it } from "vitest";
 import type { Message } from "../../api/types";
+import { renderWithQuery as render } from "../../test/render";
 import { MessageItem } from "./MessageItem";
 import { initialRunState, reduceRun } from "./runReducer";
 import { clearRunState, setRunState } from "./runStore";
