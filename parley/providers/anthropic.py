@@ -26,7 +26,7 @@ from parley.providers.base import (
     ThinkingDelta,
     UsageReport,
 )
-from parley.providers.pacing import paced_lines
+from parley.providers.pacing import PacedLines
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 CONNECT_TIMEOUT_SECONDS = 10.0
@@ -118,10 +118,10 @@ class AnthropicProvider:
                 **_create_params(request), stream=True
             ) as response:
                 started = True
-                async for event, data in _sse_events(
-                    paced_lines(response.iter_bytes(), self._read_pause)
-                ):
+                lines = PacedLines(response.iter_bytes(), self._read_pause)
+                async for event, data in _sse_events(aiter(lines)):
                     if event == "content_block_delta":
+                        lines.active = True
                         delta = orjson.loads(data)["delta"]
                         delta_type = delta.get("type")
                         if delta_type == "text_delta":

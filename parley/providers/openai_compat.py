@@ -24,7 +24,7 @@ from parley.providers.base import (
     ThinkingDelta,
     UsageReport,
 )
-from parley.providers.pacing import paced_lines
+from parley.providers.pacing import PacedLines
 
 CONNECT_TIMEOUT_SECONDS = 10.0
 # Parley speaks Anthropic's stop reasons everywhere.
@@ -109,7 +109,8 @@ class OpenAICompatProvider:
                 **_create_params(request), stream=True, stream_options={"include_usage": True}
             ) as response:
                 started = True
-                async for data in _sse_data(paced_lines(response.iter_bytes(), self._read_pause)):
+                lines = PacedLines(response.iter_bytes(), self._read_pause)
+                async for data in _sse_data(aiter(lines)):
                     if data == "[DONE]":
                         break
                     chunk = orjson.loads(data)
@@ -132,6 +133,7 @@ class OpenAICompatProvider:
                         continue
                     choice = choices[0]
                     delta = choice.get("delta") or {}
+                    lines.active = True
                     reasoning = delta.get("reasoning_content") or delta.get("reasoning")
                     if reasoning and isinstance(reasoning, str):
                         yield ThinkingDelta(reasoning)
