@@ -153,3 +153,18 @@ def test_rename_and_delete_work_from_the_keyboard(
     expect(dialog.get_by_role("button", name="Delete")).to_be_focused()
     page.keyboard.press("Enter")
     expect(sidebar.get_by_role("link", name="Typed title")).to_have_count(0)
+
+
+def test_pinned_conversations_sit_on_top(signed_in: Page, parley_server: ParleyServer) -> None:
+    page = signed_in
+    start_conversation(page, "Pin me")
+    sidebar = page.get_by_role("navigation", name="Sidebar")
+    sidebar.get_by_role("button", name=re.compile("^Options for")).click()
+    page.get_by_role("menuitem", name="Pin").click()
+    pinned = sidebar.get_by_role("region", name="Pinned")
+    expect(pinned.get_by_role("link")).to_have_count(1)
+    page.reload()
+    expect(pinned.get_by_role("link")).to_have_count(1)
+    sidebar.get_by_role("button", name=re.compile("^Options for")).click()
+    page.get_by_role("menuitem", name="Unpin").click()
+    expect(pinned).to_have_count(0)

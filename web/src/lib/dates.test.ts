@@ -11,3 +11,34 @@ describe("dateGroup", () => {
     expect(dateGroup(new Date(2025, 1, 1).toISOString(), now)).toBe("Older");
   });
 });
+
+describe("groupConversations", () => {
+  it("puts pinned conversations first, then by activity", async () => {
+    const { groupConversations } = await import("./dates");
+    const base = {
+      title: "t",
+      model: "m",
+      settings: {},
+      archived: false,
+      created_at: "2026-11-01T00:00:00Z",
+      updated_at: "2026-11-01T00:00:00Z",
+    };
+    const now = new Date(2026, 10, 27, 12);
+    const groups = groupConversations(
+      [
+        {
+          ...base,
+          id: "a",
+          pinned: false,
+          last_message_at: new Date(2026, 10, 27, 9).toISOString(),
+        },
+        { ...base, id: "b", pinned: true, last_message_at: new Date(2025, 0, 1).toISOString() },
+      ],
+      now,
+    );
+    expect(groups.map((g) => [g.group, g.items.map((c) => c.id)])).toEqual([
+      ["Pinned", ["b"]],
+      ["Today", ["a"]],
+    ]);
+  });
+});

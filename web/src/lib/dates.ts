@@ -8,6 +8,8 @@ export const GROUP_ORDER = [
   "Older",
 ] as const;
 export type DateGroup = (typeof GROUP_ORDER)[number];
+export type SidebarGroup = "Pinned" | DateGroup;
+const SIDEBAR_ORDER: readonly SidebarGroup[] = ["Pinned", ...GROUP_ORDER];
 
 function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
@@ -33,15 +35,15 @@ export function activityOf(c: Conversation): string {
 export function groupConversations(
   items: readonly Conversation[],
   now: Date = new Date(),
-): { group: DateGroup; items: Conversation[] }[] {
-  const buckets = new Map<DateGroup, Conversation[]>();
+): { group: SidebarGroup; items: Conversation[] }[] {
+  const buckets = new Map<SidebarGroup, Conversation[]>();
   for (const item of items) {
-    const group = dateGroup(activityOf(item), now);
+    const group: SidebarGroup = item.pinned ? "Pinned" : dateGroup(activityOf(item), now);
     const list = buckets.get(group) ?? [];
     list.push(item);
     buckets.set(group, list);
   }
-  return GROUP_ORDER.filter((g) => buckets.has(g)).map((group) => ({
+  return SIDEBAR_ORDER.filter((g) => buckets.has(g)).map((group) => ({
     group,
     items: buckets.get(group) ?? [],
   }));

@@ -142,3 +142,8 @@ export const ChevronLeftIcon = (p: IconProps) => (
     <path d="M15 6l-6 6 6 6" />
   </Icon>
 );
+export const PinIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4h6l-1 6 4 3v2H6v-2l4-3zM12 15v5" />
+  </Icon>
+);

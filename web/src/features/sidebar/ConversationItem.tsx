@@ -4,10 +4,10 @@ import { Link, useNavigate } from "react-router";
 import type { Conversation } from "../../api/types";
 import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
-import { DotsIcon, PencilIcon, TrashIcon } from "../../components/ui/icons";
+import { DotsIcon, PencilIcon, PinIcon, TrashIcon } from "../../components/ui/icons";
 import { Menu } from "../../components/ui/Menu";
 import { useIsStreaming } from "../chat/runStore";
-import { useDeleteConversation, useRenameConversation } from "./hooks";
+import { useDeleteConversation, usePinConversation, useRenameConversation } from "./hooks";
 
 export const ConversationItem = memo(function ConversationItem({
   conversation,
@@ -22,6 +22,7 @@ export const ConversationItem = memo(function ConversationItem({
   const inputRef = useRef<HTMLInputElement>(null);
   const rename = useRenameConversation();
   const remove = useDeleteConversation();
+  const pin = usePinConversation();
   const navigate = useNavigate();
   const title = conversation.title || "New chat";
   const streaming = useIsStreaming(conversation.id);
@@ -99,6 +100,12 @@ export const ConversationItem = memo(function ConversationItem({
                       setDraft(conversation.title);
                       setEditing(true);
                     },
+                  },
+                  {
+                    label: conversation.pinned ? "Unpin" : "Pin",
+                    icon: <PinIcon className="size-4" />,
+                    onSelect: () =>
+                      pin.mutate({ id: conversation.id, pinned: !conversation.pinned }),
                   },
                   {
                     label: "Delete",

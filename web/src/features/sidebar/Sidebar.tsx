@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
@@ -15,6 +15,19 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
   const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
   const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
   const conversations = useConversations();
+
+  // Load the next page as the list's end scrolls into view; the button stays for keyboard users.
+  const sentinel = useRef<HTMLButtonElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = conversations;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const groups = useMemo(() => {
     const items = (conversations.data?.pages ?? [])
@@ -81,6 +94,7 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
         ))}
         {conversations.hasNextPage && (
           <button
+            ref={sentinel}
             type="button"
             onClick={() => void conversations.fetchNextPage()}
             disabled={conversations.isFetchingNextPage}

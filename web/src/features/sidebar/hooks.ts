@@ -30,6 +30,18 @@ export function useRenameConversation() {
   });
 }
 
+export function usePinConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, pinned }: { id: string; pinned: boolean }) =>
+      api.updateConversation(id, { pinned }),
+    onMutate: ({ id, pinned }) => updateConversationCaches(queryClient, id, { pinned }),
+    onSuccess: (conversation) =>
+      updateConversationCaches(queryClient, conversation.id, conversation),
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.conversations }),
+  });
+}
+
 export function useDeleteConversation() {
   const queryClient = useQueryClient();
   return useMutation({
