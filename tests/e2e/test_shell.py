@@ -168,3 +168,24 @@ def test_pinned_conversations_sit_on_top(signed_in: Page, parley_server: ParleyS
     sidebar.get_by_role("button", name=re.compile("^Options for")).click()
     page.get_by_role("menuitem", name="Unpin").click()
     expect(pinned).to_have_count(0)
+
+
+def test_someone_elses_conversation_is_not_found(
+    browser: Browser, signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    start_conversation(page, "My private question")
+    private_url = page.url
+    other = new_context(browser, parley_server)
+    try:
+        intruder = other.new_page()
+        sign_up(intruder, name="Mallory")
+        intruder.goto(private_url)
+        expect(
+            intruder.get_by_role("heading", name="This conversation doesn't exist")
+        ).to_be_visible()
+        expect(intruder.get_by_text("My private question")).to_have_count(0)
+        intruder.get_by_role("link", name="Start a new chat").click()
+        expect(intruder.get_by_role("textbox", name="Message")).to_be_visible()
+    finally:
+        other.close()
