@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.orm import Session
 
 from parley.db.engine import Database
 from parley.db.models import Conversation, Message, Run, utcnow
 
 ACTIVE = "streaming"
-
 
 _messages = cast(Table, Message.__table__)
 
@@ -20,15 +19,13 @@ async def checkpoint_messages(
     db: Database, parts_by_message: dict[str, list[dict[str, Any]]]
 ) -> None:
     """Save the partial text of many streaming answers in one transaction (one executemany)."""
-    now = utcnow()
     statement = (
         update(_messages)
         .where(_messages.c.id == bindparam("message_id"), _messages.c.status == ACTIVE)
-        .values(parts=bindparam("new_parts"), updated_at=now)
+        .values(parts=bindparam("new_parts"), updated_at=utcnow())
     )
     rows = [{"message_id": mid, "new_parts": parts} for mid, parts in parts_by_message.items()]
-    async with db.write() as session:
-        await session.execute(statement, rows)
+    await db.run_write(lambda session: session.execute(statement, rows))
 
 
 async def finish_message(
@@ -45,8 +42,9 @@ async def finish_message(
     output_tokens: int | None,
 ) -> None:
     now = utcnow()
-    async with db.write() as session:
-        await session.execute(
+
+    def store(session: Session) -> None:
+        session.execute(
             update(Message)
             .execution_options(synchronize_session=False)
             .where(Message.id == message_id)
@@ -60,18 +58,20 @@ async def finish_message(
                 updated_at=now,
             )
         )
-        await session.execute(
+        session.execute(
             update(Run)
             .execution_options(synchronize_session=False)
             .where(Run.id == run_id)
             .values(status=status, finished_at=now, error=error["message"] if error else None)
         )
-        await session.execute(
+        session.execute(
             update(Conversation)
             .execution_options(synchronize_session=False)
             .where(Conversation.id == conversation_id)
             .values(updated_at=now, last_message_at=now)
         )
+
+    await db.run_write(store)
 
 
 async def interrupt_orphaned_runs(db: Database, live_instances: set[str] | None) -> int:
@@ -79,27 +79,29 @@ async def interrupt_orphaned_runs(db: Database, live_instances: set[str] | None)
 
     `live_instances` None means no other process can be alive (single-process deployment).
     """
-    async with db.write() as session:
-        rows = (
-            await session.execute(
-                select(Run.id, Run.message_id, Run.instance_id).where(Run.status == "running")
-            )
+
+    def interrupt(session: Session) -> int:
+        rows = session.execute(
+            select(Run.id, Run.message_id, Run.instance_id).where(Run.status == "running")
         ).all()
         orphaned = [
             r for r in rows if live_instances is None or r.instance_id not in live_instances
         ]
         if not orphaned:
             return 0
-        now: datetime = utcnow()
-        run_ids = [r.id for r in orphaned]
-        message_ids = [r.message_id for r in orphaned]
-        await session.execute(
-            update(Run).where(Run.id.in_(run_ids)).values(status="interrupted", finished_at=now)
+        now = utcnow()
+        session.execute(
+            update(Run)
+            .execution_options(synchronize_session=False)
+            .where(Run.id.in_([r.id for r in orphaned]))
+            .values(status="interrupted", finished_at=now)
         )
-        await session.execute(
+        session.execute(
             update(Message)
             .execution_options(synchronize_session=False)
-            .where(Message.id.in_(message_ids), Message.status == ACTIVE)
+            .where(Message.id.in_([r.message_id for r in orphaned]), Message.status == ACTIVE)
             .values(status="interrupted", updated_at=now)
         )
         return len(orphaned)
+
+    return await db.run_write(interrupt)

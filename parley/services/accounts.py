@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from parley.db.engine import Database
 from parley.db.models import AuthSession, User, utcnow
@@ -26,15 +27,20 @@ async def create_user(
 ) -> User:
     """Create an account; the first one on a server is its admin."""
     password_hash = await hash_password(password)
+
+    def insert(session: Session) -> User:
+        admin = is_admin
+        if admin is None:
+            admin = session.scalar(select(func.count()).select_from(User)) == 0
+        user = User(email=email, name=name, password_hash=password_hash, is_admin=admin)
+        session.add(user)
+        session.flush()
+        return user
+
     try:
-        async with db.write() as session:
-            if is_admin is None:
-                is_admin = (await session.scalar(select(func.count()).select_from(User))) == 0
-            user = User(email=email, name=name, password_hash=password_hash, is_admin=is_admin)
-            session.add(user)
+        return await db.run_write(insert)
     except IntegrityError as error:
         raise EmailTaken() from error
-    return user
 
 
 async def register(ctx: AppContext, data: Register) -> tuple[User, str]:
@@ -65,22 +71,21 @@ async def login(ctx: AppContext, data: Login, client: str) -> tuple[User, str]:
 
 async def open_session(ctx: AppContext, user_id: str) -> str:
     token = new_token()
-    async with ctx.db.write() as session:
-        session.add(
-            AuthSession(
-                id=session_key(token),
-                user_id=user_id,
-                expires_at=utcnow() + timedelta(days=ctx.settings.session_days),
-            )
-        )
+    row = AuthSession(
+        id=session_key(token),
+        user_id=user_id,
+        expires_at=utcnow() + timedelta(days=ctx.settings.session_days),
+    )
+    await ctx.db.run_write(lambda session: session.add(row))
     return token
 
 
 async def close_session(ctx: AppContext, token: str) -> None:
     key = session_key(token)
     ctx.session_users.pop(key)
-    async with ctx.db.write() as session:
-        await session.execute(delete(AuthSession).where(AuthSession.id == key))
+    await ctx.db.run_write(
+        lambda session: session.execute(delete(AuthSession).where(AuthSession.id == key))
+    )
 
 
 async def user_for_session(ctx: AppContext, token: str) -> User | None:

@@ -7,8 +7,8 @@ from datetime import timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm import Session
 
 from parley.db.models import Conversation, Message, new_id, utcnow
 from parley.db.models import Run as RunRow
@@ -20,7 +20,7 @@ from parley.schemas.messages import Regenerate, SendMessage
 from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
 from parley.services.errors import InvalidInput, MessageNotFound, RunNotFound
-from parley.services.models import resolve_model
+from parley.services.models import check_model
 from parley.services.titles import fallback_title, generate_title
 
 DEFAULT_MAX_TOKENS = 4096
@@ -36,16 +36,19 @@ async def start_turn(
         )
     if not data.content.strip():
         raise InvalidInput("The message is empty.")
-    async with ctx.db.write() as session:
-        conversation = await owned_conversation(session, user_id, conversation_id)
-        model = await resolve_model(ctx, data.model or conversation.model)
-        tree = await _load_tree(session, conversation.id)
+    await ctx.providers.wait_ready()
+
+    def record(
+        session: Session,
+    ) -> tuple[Conversation, dict[str, Message], Message, str, Message, str]:
+        conversation = owned_conversation(session, user_id, conversation_id)
+        model = check_model(ctx, data.model or conversation.model)
+        tree = _load_tree(session, conversation.id)
         parent_id = data.parent_id
         if parent_id is not None and parent_id not in tree:
             raise MessageNotFound()
         if parent_id is None and tree:
             parent_id = max(tree.values(), key=lambda m: (m.created_at, m.id)).id
-        first_exchange = not tree
         now = utcnow()
         user_message = Message(
             id=new_id(),
@@ -58,10 +61,14 @@ async def start_turn(
             updated_at=now,
         )
         session.add(user_message)
-        tree[user_message.id] = user_message
-        if first_exchange and conversation.title == "New chat":
+        if not tree and conversation.title == "New chat":
             conversation.title = fallback_title(data.content)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, now)
+        return conversation, tree, user_message, run_id, assistant, model
+
+    conversation, tree, user_message, run_id, assistant, model = await ctx.db.run_write(record)
+    first_exchange = not tree
+    tree[user_message.id] = user_message
     history = _history(tree, user_message.id)
     _launch(ctx, conversation, run_id, assistant, model, history, first_exchange)
     return run_id, user_message, assistant
@@ -70,9 +77,13 @@ async def start_turn(
 async def regenerate(
     ctx: AppContext, user_id: str, conversation_id: str, message_id: str, data: Regenerate
 ) -> tuple[str, Message, Message]:
-    async with ctx.db.write() as session:
-        conversation = await owned_conversation(session, user_id, conversation_id)
-        tree = await _load_tree(session, conversation.id)
+    await ctx.providers.wait_ready()
+
+    def record(
+        session: Session,
+    ) -> tuple[Conversation, dict[str, Message], Message, str, Message, str]:
+        conversation = owned_conversation(session, user_id, conversation_id)
+        tree = _load_tree(session, conversation.id)
         target = tree.get(message_id)
         if target is None:
             raise MessageNotFound()
@@ -81,22 +92,21 @@ async def regenerate(
             if target.role == "assistant" and target.parent_id
             else target
         )
-        if (
-            user_message is None
-            or user_message.role != "user"
-            or (target.parent_id is None and target.role == "assistant")
-        ):
+        if user_message is None or user_message.role != "user":
             raise InvalidInput("Only an answer to a message can be regenerated.")
         if target.status == "streaming":
             raise InvalidInput("This answer is still being written; stop it first.")
-        model = await resolve_model(ctx, data.model or target.model or conversation.model)
+        model = check_model(ctx, data.model or target.model or conversation.model)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, utcnow())
+        return conversation, tree, user_message, run_id, assistant, model
+
+    conversation, tree, user_message, run_id, assistant, model = await ctx.db.run_write(record)
     _launch(ctx, conversation, run_id, assistant, model, _history(tree, user_message.id), False)
     return run_id, user_message, assistant
 
 
 def _begin_answer(
-    session: AsyncSession,
+    session: Session,
     ctx: AppContext,
     conversation: Conversation,
     user_message: Message,
@@ -203,22 +213,27 @@ def _title_step(
         title = await generate_title(ctx.providers.provider_for(model), model, question, text)
         if not title:
             return []
-        async with ctx.db.write() as session:
-            # a person who renamed the chat meanwhile keeps their name
-            changed = await session.execute(
-                update(Conversation)
-                .where(Conversation.id == conversation_id, Conversation.title == fallback)
-                .values(title=title)
-            )
-        if not changed.rowcount:  # type: ignore[attr-defined]
+        # a person who renamed the chat meanwhile keeps their name
+        rename = (
+            update(Conversation)
+            .where(Conversation.id == conversation_id, Conversation.title == fallback)
+            .values(title=title)
+            .execution_options(synchronize_session=False)
+        )
+
+        def renamed(session: Session) -> bool:
+            result: CursorResult[Any] = session.execute(rename)  # type: ignore[assignment]
+            return bool(result.rowcount)
+
+        if not await ctx.db.run_write(renamed):
             return []
         return [e.Title(conversation_id=conversation_id, title=title)]
 
     return name_conversation
 
 
-async def _load_tree(session: AsyncSession, conversation_id: str) -> dict[str, Message]:
-    rows = await session.scalars(select(Message).where(Message.conversation_id == conversation_id))
+def _load_tree(session: Session, conversation_id: str) -> dict[str, Message]:
+    rows = session.scalars(select(Message).where(Message.conversation_id == conversation_id))
     return {m.id: m for m in rows}
 
 

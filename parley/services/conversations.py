@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from parley.db.models import Conversation, Message, utcnow
 from parley.schemas.conversations import CreateConversation, UpdateConversation
@@ -17,10 +17,9 @@ from parley.services.errors import ConversationNotFound, InvalidInput
 from parley.services.models import resolve_model
 
 
-async def owned_conversation(
-    session: AsyncSession, user_id: str, conversation_id: str
-) -> Conversation:
-    conversation = await session.scalar(
+def owned_conversation(session: Session, user_id: str, conversation_id: str) -> Conversation:
+    """Inside a transaction; async readers call it through `session.run_sync`."""
+    conversation = session.scalar(
         select(Conversation).where(
             Conversation.id == conversation_id, Conversation.user_id == user_id
         )
@@ -75,14 +74,13 @@ async def create_conversation(
         model=model,
         settings=data.settings.model_dump(exclude_none=True) if data.settings else {},
     )
-    async with ctx.db.write() as session:
-        session.add(conversation)
+    await ctx.db.run_write(lambda session: session.add(conversation))
     return conversation
 
 
 async def get_conversation(ctx: AppContext, user_id: str, conversation_id: str) -> Conversation:
     async with ctx.db.read() as session:
-        return await owned_conversation(session, user_id, conversation_id)
+        return await session.run_sync(owned_conversation, user_id, conversation_id)
 
 
 async def update_conversation(
@@ -96,27 +94,32 @@ async def update_conversation(
     for key in ("title", "pinned", "archived"):
         if key in changes and changes[key] is None:
             raise InvalidInput(f"{key} cannot be null.")
-    async with ctx.db.write() as session:
-        conversation = await owned_conversation(session, user_id, conversation_id)
+
+    def apply(session: Session) -> Conversation:
+        conversation = owned_conversation(session, user_id, conversation_id)
         for key, value in changes.items():
             setattr(conversation, key, value)
         if data.settings is not None:
             conversation.settings = data.settings.model_dump(exclude_none=True)
         conversation.updated_at = utcnow()
-    return conversation
+        return conversation
+
+    return await ctx.db.run_write(apply)
 
 
 async def delete_conversation(ctx: AppContext, user_id: str, conversation_id: str) -> None:
-    async with ctx.db.write() as session:
-        conversation = await owned_conversation(session, user_id, conversation_id)
+    def remove(session: Session) -> None:
+        conversation = owned_conversation(session, user_id, conversation_id)
         # children before parents, so the self-referencing foreign key never objects
-        await session.execute(delete(Message).where(Message.conversation_id == conversation.id))
-        await session.delete(conversation)
+        session.execute(delete(Message).where(Message.conversation_id == conversation.id))
+        session.delete(conversation)
+
+    await ctx.db.run_write(remove)
 
 
 async def list_messages(ctx: AppContext, user_id: str, conversation_id: str) -> list[Message]:
     async with ctx.db.read() as session:
-        await owned_conversation(session, user_id, conversation_id)
+        await session.run_sync(owned_conversation, user_id, conversation_id)
         return list(
             (
                 await session.scalars(

@@ -15,6 +15,11 @@ async def list_models(ctx: AppContext) -> tuple[list[ModelInfo], str]:
 async def resolve_model(ctx: AppContext, requested: str | None) -> str:
     """The model id to use, or a readable reason why the requested one cannot answer."""
     await ctx.providers.wait_ready()
+    return check_model(ctx, requested)
+
+
+def check_model(ctx: AppContext, requested: str | None) -> str:
+    """resolve_model for code inside a transaction, once the providers are ready."""
     if requested is None:
         return ctx.providers.default_model
     if ctx.providers.get_model(requested) is not None:
