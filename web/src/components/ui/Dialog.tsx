@@ -21,6 +21,7 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a backdrop click is the mouse twin of Escape, which onCancel handles.
     <dialog
       ref={ref}
       aria-labelledby={titleId}
@@ -31,7 +32,6 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
       onClick={(event) => {
         if (event.target === ref.current) onClose();
       }}
-      onKeyDown={undefined}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-line bg-raised p-0 text-ink shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-[2px] open:animate-fade-in"
     >
       {open && (

@@ -43,6 +43,8 @@ export default function ChatRoute() {
   const setDraft = useDraftStore((s) => s.setDraft);
   const [newChatModel, setNewChatModel] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an error belongs to the conversation it happened in.
+  useEffect(() => setSendError(null), [id]);
 
   const [choices, setChoice] = useBranchChoices(id);
   const entries = useMemo(
