@@ -145,6 +145,8 @@ def test_rename_and_delete_work_from_the_keyboard(
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("menuitem", name="Pin")).to_be_focused()
+    page.keyboard.press("End")
     expect(page.get_by_role("menuitem", name="Delete")).to_be_focused()
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Delete conversation?")
