@@ -16,6 +16,20 @@ NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Parle
 </body></html>"""
 
 
+# The client needs no inline script and no other origin (tests/e2e/test_csp.py proves it), so the
+# page is served under a strict policy: injected markup could neither run nor phone home.
+DOCUMENT_HEADERS = {
+    "Cache-Control": "no-cache",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
 class HashedAssets(StaticFiles):
     """Vite names assets by content hash, so a browser may keep them for a year."""
 
@@ -23,6 +37,7 @@ class HashedAssets(StaticFiles):
         response = await super().get_response(path, scope)
         if response.status_code == 200:
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+            response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 
 
@@ -42,4 +57,4 @@ class SpaFallback:
             candidate = (self.directory / path).resolve()
             if candidate.is_relative_to(self.directory) and candidate.is_file():
                 return FileResponse(candidate, headers={"Cache-Control": "public, max-age=3600"})
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return FileResponse(index, headers=DOCUMENT_HEADERS)
