@@ -13,6 +13,12 @@ const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
   interrupted: "This answer was interrupted before it finished.",
 };
 
+function partsLength(parts: Part[]): number {
+  let total = 0;
+  for (const part of parts) total += part.text.length;
+  return total;
+}
+
 function ModelName({ id }: { id: string }) {
   const models = useModels();
   const name = models.data?.models.find((m) => m.id === id)?.name ?? id;
@@ -32,7 +38,12 @@ export function AssistantMessage({
 }: MessageItemProps) {
   const run = useRunState(message.id);
   const live = Boolean(run && run.phase !== "finished");
-  const parts: Part[] = run && run.lastSeq > 0 ? run.parts : message.parts;
+  // After a reload the replay starts from the first event; keep showing the saved partial text
+  // until the replay has caught up with it, so the answer never visibly shrinks.
+  const parts: Part[] =
+    run && (run.phase === "finished" || partsLength(run.parts) >= partsLength(message.parts))
+      ? run.parts
+      : message.parts;
   const status: MessageStatus = run ? (live ? "streaming" : run.status) : message.status;
   const error = run?.error ?? message.error;
   const text = parts.map((p) => (p.type === "text" ? p.text : "")).join("");
