@@ -7,7 +7,7 @@ import secrets
 import time
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.conftest import ParleyServer
 
@@ -186,3 +186,25 @@ def test_retry_and_edit_create_versions_to_switch_between(
     expect(page.locator('[data-role="user"]').last).to_contain_text("Follow-up question")
     expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Answer to the follow-up.")
     expect(page.locator('[data-role="user"]').first).to_contain_text("Original question")
+
+
+def test_a_dropped_stream_reconnects_and_finishes_without_duplicates(
+    signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    attempts: list[str] = []
+
+    def fail_first(route: Route) -> None:
+        attempts.append(route.request.headers.get("last-event-id", ""))
+        if len(attempts) == 1:
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    page.route(re.compile(r".*/api/runs/[^/]+/events.*"), fail_first)
+    chunks = [f"bit{i} " for i in range(15)]
+    parley_server.llm.push({"text": chunks, "delay_ms": 40})
+    send(page, "Survive a network blip")
+    expect(answer(page)).to_have_attribute("data-status", "complete")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("".join(chunks).strip())
+    assert len(attempts) >= 2
