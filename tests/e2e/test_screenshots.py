@@ -84,6 +84,12 @@ def test_screenshots_desktop(page: Page, parley_server: ParleyServer) -> None:
     page.goto("/login")
     page.get_by_role("button", name="Sign in").wait_for()
     shoot(page, "login-light-desktop")
+    page.evaluate(
+        "() => localStorage.setItem('parley-theme', JSON.stringify({state: {theme: 'dark'}, version: 0}))"
+    )
+    page.reload()
+    page.get_by_role("button", name="Sign in").wait_for()
+    shoot(page, "login-dark-desktop")
     sign_up(page)
     _set_theme(page, "light")
     page.get_by_role("heading", level=1).wait_for()
@@ -147,6 +153,9 @@ def test_screenshots_phone(browser: Browser, parley_server: ParleyServer) -> Non
         sign_up(page)
         _set_theme(page, "light")
         shoot(page, "welcome-light-phone")
+        _set_theme(page, "dark")
+        shoot(page, "welcome-dark-phone")
+        _set_theme(page, "light")
         _rich_conversation(page, parley_server)
         page.get_by_test_id("message-scroller").evaluate("el => { el.scrollTop = 0 }")
         shoot(page, "chat-light-phone")
