@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from http.cookies import SimpleCookie
-
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -46,15 +44,13 @@ class CSRFMiddleware:
 
 
 def _read_cookie(header: str, name: str) -> str | None:
-    if name not in header:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except Exception:  # noqa: BLE001 - a malformed Cookie header is the client's problem, not a 500
-        return None
-    morsel = jar.get(name)
-    return morsel.value if morsel else None
+    """One cookie's value. SimpleCookie builds a Morsel per cookie, which showed up as a tenth of
+    the server's CPU under load; a cookie header is just `a=1; b=2`."""
+    for pair in header.split(";"):
+        key, sep, value = pair.partition("=")
+        if sep and key.strip() == name:
+            return value.strip().strip('"') or None
+    return None
 
 
 def _cookie_header(value: str, *, secure: bool) -> tuple[bytes, bytes]:
