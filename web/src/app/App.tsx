@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { api } from "../api/endpoints";
 import { ApiError } from "../api/http";
 import { AuthPage } from "../features/auth/AuthPage";
 import { useMe } from "../features/auth/hooks";
@@ -27,6 +28,17 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// Opening /chat/:id directly (a reload, a link) fetches the messages alongside the session check
+// instead of after it: the longest request of a cold load starts at once.
+const openedChat = /^\/chat\/([^/]+)$/.exec(window.location.pathname)?.[1];
+if (openedChat) {
+  const id = decodeURIComponent(openedChat);
+  void queryClient.prefetchQuery({
+    queryKey: queryKeys.messages(id),
+    queryFn: () => api.messages(id),
+  });
+}
 
 function Splash() {
   return (

@@ -24,6 +24,8 @@ export function useMessages(conversationId: string | undefined) {
     queryKey: queryKeys.messages(conversationId ?? ""),
     queryFn: () => api.messages(conversationId ?? ""),
     enabled: Boolean(conversationId),
+    // Kept current by the app's own writes and invalidations; no refetch on every mount.
+    staleTime: 30_000,
   });
   // Re-attach to answers still being written (after a reload, or from another tab).
   useEffect(() => {
