@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST := $(VENV)/bin/pytest
-WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig*.json web/tailwind.config.* web/postcss.config.* -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
 .PHONY: run test lint dev web models models-test chromium bench api-types check-api-types clean help
 
@@ -56,6 +56,7 @@ check-api-types: $(VENV)/.installed web/node_modules/.installed
 		$(PY) -m parley openapi > /tmp/parley-openapi.json && \
 		cmp -s /tmp/parley-openapi.json web/openapi.json || \
 		{ echo "web/openapi.json is stale: run 'make api-types' and commit the result"; exit 1; }; \
+		cd web && npm run --silent gen:api -- --check; \
 	fi
 
 # --- Browser for end-to-end tests (Debian's Chromium; never a downloaded one) --------------------
@@ -86,8 +87,9 @@ dev: $(VENV)/.installed models
 		$(VENV)/bin/uvicorn --factory parley.app:create_app --reload --port 8000 & \
 		( cd web && npm run dev ); wait
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed web chromium
 	@$(PY) bench/concurrency.py
+	@$(PY) bench/web_budget.py
 
 clean:
 	rm -rf $(VENV) web/node_modules parley/static

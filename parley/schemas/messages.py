@@ -55,7 +55,9 @@ class SendMessage(BaseModel):
 
     content: str = Field(min_length=1, description="The user's message (Markdown).")
     parent_id: str | None = Field(
-        None, description="The message this one answers; defaults to the latest message."
+        None,
+        description="The message this one follows. Omitted: the latest message. Null: none, "
+        "so the message starts a new branch at the top (an edit of the first message).",
     )
     model: str | None = Field(
         None, description="Model for this turn; defaults to the conversation's."

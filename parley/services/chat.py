@@ -47,7 +47,9 @@ async def start_turn(
         parent_id = data.parent_id
         if parent_id is not None and parent_id not in tree:
             raise MessageNotFound()
-        if parent_id is None and tree:
+        # an explicit null starts a new first message (an edit of the first one); omitted means
+        # "after the latest message"
+        if "parent_id" not in data.model_fields_set and tree:
             parent_id = max(tree.values(), key=lambda m: (m.created_at, m.id)).id
         now = utcnow()
         user_message = Message(

@@ -206,3 +206,20 @@ async def test_reply_to_explicit_parent_branches_the_tree(api: ApiClient, llm: L
         m["content"] if isinstance(m["content"], str) else m["content"][0]["text"] for m in history
     ]
     assert contents == ["one", "tok0 tok1 tok2 ", "two, edited"]
+
+
+async def test_explicit_null_parent_starts_a_new_first_message(
+    api: ApiClient, llm: LLMFake
+) -> None:
+    chat = await new_chat(api)
+    first = await send(api, chat, "original first")
+    await read_run(api, first["run_id"])
+    second = await send(api, chat, "follow-up")
+    await read_run(api, second["run_id"])
+    edited = await send(api, chat, "edited first", parent_id=None)
+    assert edited["user_message"]["parent_id"] is None
+    await read_run(api, edited["run_id"])
+    contents = [m["content"] for m in llm.generation_requests()[-1].body["messages"]]
+    assert contents in (["edited first"], [[{"type": "text", "text": "edited first"}]])
+    roots = [m for m in await messages(api, chat) if m["parent_id"] is None]
+    assert [r["parts"][0]["text"] for r in roots] == ["original first", "edited first"]

@@ -187,6 +187,22 @@ def test_retry_and_edit_create_versions_to_switch_between(
     expect(answer(page).get_by_test_id("assistant-text")).to_have_text("Answer to the follow-up.")
     expect(page.locator('[data-role="user"]').first).to_contain_text("Original question")
 
+    # the first message can be edited too: it becomes a second version of the conversation's start
+    parley_server.llm.set_default({"text": ["A fresh start."]})
+    first = page.locator('[data-role="user"]').first
+    first.hover()
+    first.get_by_role("button", name="Edit message").click()
+    editor = page.get_by_role("textbox", name="Edit message")
+    editor.fill("Rewritten question")
+    editor.press("Enter")
+    expect(page.locator('[data-role="user"]')).to_have_count(1)
+    expect(page.locator('[data-role="user"]').first).to_contain_text("Rewritten question")
+    expect(answer(page).get_by_test_id("assistant-text")).to_have_text("A fresh start.")
+    first = page.locator('[data-role="user"]').first
+    expect(first).to_contain_text("2 / 2")
+    first.get_by_role("button", name="Previous version").click()
+    expect(page.locator('[data-role="user"]').first).to_contain_text("Original question")
+
 
 def test_a_dropped_stream_reconnects_and_finishes_without_duplicates(
     signed_in: Page, parley_server: ParleyServer

@@ -478,7 +478,7 @@ export type components = {
             model?: string | null;
             /**
              * Parent Id
-             * @description The message this one answers; defaults to the latest message.
+             * @description The message this one follows. Omitted: the latest message. Null: none, so the message starts a new branch at the top (an edit of the first message).
              */
             parent_id?: string | null;
         };

@@ -4,8 +4,8 @@ import { PencilIcon } from "../../components/ui/icons";
 import { CopyButton, SiblingSwitcher, Timestamp } from "./MessageControls";
 import type { MessageItemProps } from "./messageProps";
 
-// The first message has no Edit: the API reads a null parent_id as "after the latest message",
-// so a new first message cannot be created as its sibling.
+// Editing sends the edited text as a sibling: same parent_id, or an explicit null for the first
+// message, which the API reads as "a new first message".
 export function UserMessage({
   message,
   siblings,
@@ -79,7 +79,7 @@ export function UserMessage({
       >
         <Timestamp iso={message.created_at} />
         <SiblingSwitcher messageId={message.id} siblings={siblings} onPick={onPickSibling} />
-        {canEdit && onEdit && message.parent_id && (
+        {canEdit && onEdit && (
           <button
             type="button"
             aria-label="Edit message"
