@@ -417,7 +417,7 @@ class Fake:
 
 
 class Parley:
-    def __init__(self, data_dir: Path, fake_port: int, patches: str = "") -> None:
+    def __init__(self, data_dir: Path, fake_port: int) -> None:
         self.data_dir = data_dir
         self.port = free_port()
         self.env = {
@@ -430,10 +430,6 @@ class Parley:
             "PARLEY_LOG_LEVEL": "warning",
         }
         self.command = [PYTHON, "-m", "parley", "serve"]
-        if patches:
-            self.env["PARLEY_BENCH_PATCHES"] = patches
-            self.env["PYTHONPATH"] = str(ROOT)
-            self.command = [PYTHON, "-m", "bench.patched_serve"]
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / f"{data_dir.name}.log"
 
@@ -679,7 +675,7 @@ async def run_level(
 async def one_run(args: argparse.Namespace, levels: list[int], index: int) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="parley-bench-"))
     fake = Fake(args.tokens, args.delay_ms)
-    parley = Parley(workdir / "data", fake.port, args.patches)
+    parley = Parley(workdir / "data", fake.port)
     result: dict[str, Any] = {"run": index, "commit": commit(), "levels": []}
     try:
         result["cold_start_s"] = round(await parley.start(), 3)
@@ -819,7 +815,6 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "tokens": args.tokens,
             "delay_ms": args.delay_ms,
             "min_samples": args.min_samples,
-            "patches": args.patches,
         },
         "median": summary,
         "runs": runs,
@@ -843,11 +838,6 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=2.0, help="before idle RSS")
     parser.add_argument("--signup-parallel", type=int, default=2, help="concurrent sign-ups")
     parser.add_argument("--keep", action="store_true", help="keep the data directories")
-    parser.add_argument(
-        "--patches",
-        default="",
-        help="serve through bench/patched_serve.py with these experiments (comma-separated)",
-    )
     parser.add_argument(
         "--profile",
         type=Path,

@@ -59,7 +59,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         )
     checkpoints = Checkpointer(db, settings.checkpoint_seconds)
     providers = ProviderRegistry(settings)
-    loading = asyncio.create_task(providers.load())
+    # Importing an SDK takes over a second of CPU; begin once the server is listening so it does
+    # not slow the first health check. A request that needs models starts it at once.
+    asyncio.get_running_loop().call_later(0.5, providers.start_loading)
     app.state.ctx = AppContext(
         settings=settings,
         db=db,
@@ -74,7 +76,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        await asyncio.gather(loading, return_exceptions=True)
         await runs_registry.shutdown()
         await checkpoints.aclose()
         await events.aclose()

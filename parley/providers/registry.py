@@ -43,6 +43,7 @@ class ProviderRegistry:
         self._models: dict[str, tuple[ModelInfo, Provider]] = {}
         self._refresh_lock = asyncio.Lock()
         self._ready = asyncio.Event()
+        self._loading: asyncio.Task[None] | None = None
 
     @classmethod
     async def create(
@@ -50,7 +51,7 @@ class ProviderRegistry:
     ) -> ProviderRegistry:
         """Build the configured backends and load their model lists; never fails on a list."""
         registry = cls(settings, list_timeout_seconds=list_timeout_seconds)
-        await registry.load()
+        await registry.start_loading()
         return registry
 
     async def load(self) -> None:
@@ -66,7 +67,14 @@ class ProviderRegistry:
         finally:
             self._ready.set()
 
+    def start_loading(self) -> asyncio.Task[None]:
+        """Begin `load()` in the background, once."""
+        if self._loading is None:
+            self._loading = asyncio.create_task(self.load())
+        return self._loading
+
     async def wait_ready(self) -> None:
+        self.start_loading()
         await self._ready.wait()
 
     def __repr__(self) -> str:
@@ -123,6 +131,8 @@ class ProviderRegistry:
             self._models = models
 
     async def aclose(self) -> None:
+        if self._loading is not None:
+            await asyncio.gather(self._loading, return_exceptions=True)
         for provider in self.providers:
             try:
                 await provider.aclose()
