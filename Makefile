@@ -69,7 +69,9 @@ run: $(VENV)/.installed models web
 	@$(PY) -m parley serve
 
 test: $(VENV)/.installed models-test web chromium lint
-	@$(PYTEST) -q -p no:cacheprovider tests
+	@$(PYTEST) -q -p no:cacheprovider tests --ignore=tests/e2e
+	@# Playwright's sync API keeps an event loop running in its process: the browser suite runs alone
+	@$(PYTEST) -q -p no:cacheprovider tests/e2e
 	@if [ -f web/package.json ]; then cd web && npm run --silent test; fi
 
 lint: $(VENV)/.installed

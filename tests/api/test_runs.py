@@ -162,7 +162,11 @@ async def test_second_turn_sends_the_history_and_system_prompt(
 
 async def test_first_exchange_gets_a_title_from_the_model(api: ApiClient, llm: LLMFake) -> None:
     chat = await new_chat(api)
-    llm.push({"text": ["Paris is the capital."]}, {"text": ['"Capital of France."']})
+    # the answer takes a while, so the fallback title is what the conversation has meanwhile
+    llm.push(
+        {"text": ["Paris ", "is the ", "capital."], "delay_ms": 300},
+        {"text": ['"Capital of France."']},
+    )
     started = await send(api, chat, "What is the capital of France, please tell me now")
     listed = (await api.get(f"/api/conversations/{chat}")).json()
     assert listed["title"] == "What is the capital of France,…"  # the fallback, at once
