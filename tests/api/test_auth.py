@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
-from tests.conftest import ApiClient, RunningServer
+from tests.conftest import ApiClient, RunningServer, free_port, serve
 
 
 def email() -> str:
@@ -125,3 +126,20 @@ async def test_everything_needs_a_session(anon: ApiClient) -> None:
         response = await anon.get(path)
         assert response.status_code == 401, path
         assert response.json()["detail"] == "Sign in to continue."
+
+
+async def test_closed_signup_still_lets_the_first_account_in(tmp_path: Path) -> None:
+    from parley.config import Settings
+
+    settings = Settings(
+        data_dir=tmp_path, port=free_port(), allow_signup=False, static_dir=tmp_path / "none"
+    )
+    async with serve(settings) as closed, ApiClient(base_url=closed.url) as client:
+        admin = await client.sign_up()
+        assert admin["is_admin"] is True
+        await client.post("/api/auth/logout")
+        refused = await client.post(
+            "/api/auth/register", json={"email": email(), "password": "longenough", "name": "B"}
+        )
+        assert refused.status_code == 403
+        assert "Sign-up is closed" in refused.json()["detail"]
