@@ -13,7 +13,8 @@ from parley.services.context import AppContext
 from parley.services.errors import NotAuthenticated
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
+    # async so that FastAPI calls it in place; a plain def would cost a thread hop per request
     ctx: AppContext = request.app.state.ctx
     return ctx
 
