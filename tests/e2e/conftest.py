@@ -139,7 +139,9 @@ def _fresh_script(request: pytest.FixtureRequest) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `make chromium` (apt-get install -y chromium)"
+        )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser

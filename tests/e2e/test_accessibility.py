@@ -22,7 +22,7 @@ ANSWER = (
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     if not AXE.is_file():
-        pytest.skip("axe-core is not installed (npm ci in web/)")
+        pytest.fail("axe-core is not installed: run `npm ci` in web/ (make test does)")
     # Evaluated over the DevTools protocol: the app's own CSP rightly refuses injected script tags.
     page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
     result: dict[str, Any] = page.evaluate(

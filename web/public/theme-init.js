@@ -6,5 +6,7 @@
     var dark = pref === "dark" || (pref === "auto" && matchMedia("(prefers-color-scheme: dark)").matches);
     document.documentElement.classList.toggle("dark", dark);
     document.documentElement.style.colorScheme = dark ? "dark" : "light";
-  } catch (e) {}
+  } catch (e) {
+    // storage can be blocked (privacy modes); the app applies the theme itself once it loads
+  }
 })();

@@ -14,11 +14,9 @@ from parley.providers.local import LocalProvider
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    local_weights.find_pieces() is None or importlib.util.find_spec("llama_cpp") is None,
-    reason="the default model is not installed: run `scripts/install-models.sh`",
-)
 async def test_default_model_is_joined_verified_and_answers(tmp_path: Path) -> None:
+    if local_weights.find_pieces() is None or importlib.util.find_spec("llama_cpp") is None:
+        pytest.fail("the default model is not installed: run `scripts/install-models.sh`")
     # One thread: llama.cpp's spinning workers slow down badly when a test run shares the cores.
     settings = Settings(data_dir=tmp_path, local_context=2048, local_threads=1)
     assert LocalProvider.available(settings)

