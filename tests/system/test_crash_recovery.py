@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import sqlite3
 from pathlib import Path
 
 from tests.api.sse import read_run, text_of
@@ -62,3 +64,39 @@ async def test_sigkill_mid_stream_then_restart_keeps_partial_text(
                 await api.post(f"/api/conversations/{chat}/messages", json={"content": "again"})
             ).json()
             assert text_of(await read_run(api, more["run_id"])) == "Back."
+
+
+async def test_graceful_stop_marks_its_runs_interrupted_with_all_text_so_far(
+    tmp_path: Path, llm: LLMFake
+) -> None:
+    env = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": llm.anthropic_url}
+    server = ServerProcess(tmp_path, env).start()
+    try:
+        async with ApiClient(base_url=server.url, timeout=30) as api:
+            await api.sign_up("stop@example.com", "stop password")
+            chat = (await api.post("/api/conversations", json={})).json()["id"]
+            llm.push({"text": [f"g{i} " for i in range(400)], "delay_ms": 20})
+            started = (
+                await api.post(f"/api/conversations/{chat}/messages", json={"content": "go"})
+            ).json()
+            seen = await read_run(api, started["run_id"], limit=20)
+    finally:
+        server.stop()  # SIGTERM
+    # the stopping server wrote this itself: no restart has scanned for orphaned runs yet
+    with sqlite3.connect(tmp_path / "parley.db") as db:
+        status, parts = db.execute(
+            "select status, parts from messages where id = ?", (started["assistant_message"]["id"],)
+        ).fetchone()
+    assert status == "interrupted"
+    kept = json.loads(parts)[0]["text"]
+    assert kept.startswith(text_of(seen))
+    assert len(kept) < len("".join(f"g{i} " for i in range(400)))
+    with ServerProcess(tmp_path, env) as restarted:
+        async with ApiClient(base_url=restarted.url, timeout=30) as api:
+            await api.prime()
+            await api.post(
+                "/api/auth/login", json={"email": "stop@example.com", "password": "stop password"}
+            )
+            answer = (await api.get(f"/api/conversations/{chat}/messages")).json()["messages"][-1]
+            assert answer["status"] == "interrupted"
+            assert answer["parts"][0]["text"] == kept
