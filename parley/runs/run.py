@@ -20,8 +20,9 @@ from parley.schemas import events as e
 
 log = logging.getLogger(__name__)
 
-AfterStop = Callable[[str], Awaitable[list[BaseModel]]]
-"""Called with the final status once the answer is stored; returns events to append (a title)."""
+AfterStop = Callable[[str, list[dict[str, Any]]], Awaitable[list[BaseModel]]]
+"""Called with the final status and parts once the answer is stored; returns events to append
+(a title)."""
 
 
 @dataclass
@@ -137,13 +138,14 @@ class Run:
         spec = self.spec
         try:
             self._checkpoints.forget(spec.message_id)
+            parts = answer.snapshot()
             await asyncio.shield(
                 finish_message(
                     self._db,
                     run_id=self.id,
                     message_id=spec.message_id,
                     conversation_id=spec.conversation_id,
-                    parts=answer.snapshot(),
+                    parts=parts,
                     status=status,
                     stop_reason=stop_reason,
                     error=error,
@@ -157,7 +159,7 @@ class Run:
                 )
             self.emit(e.MessageStop(status=status, stop_reason=stop_reason))
             if spec.after_stop is not None and status != "interrupted":
-                for event in await spec.after_stop(status):
+                for event in await spec.after_stop(status, parts):
                     self.emit(event)
         finally:
             await self._log.close(self.id)

@@ -14,7 +14,7 @@ from parley.db.models import Conversation, Message, new_id, utcnow
 from parley.db.models import Run as RunRow
 from parley.providers.base import ChatTurn, GenerationRequest
 from parley.runs.eventlog import encode_frame
-from parley.runs.run import Run, RunSpec
+from parley.runs.run import AfterStop, Run, RunSpec
 from parley.schemas import events as e
 from parley.schemas.messages import Regenerate, SendMessage
 from parley.services.context import AppContext
@@ -176,7 +176,7 @@ def _launch(
     provider = ctx.providers.provider_for(model)
     after_stop = None
     if first_exchange:
-        after_stop = _title_step(ctx, conversation.id, model, history[-1].text, run_id)
+        after_stop = _title_step(ctx, conversation.id, model, history[-1].text)
     ctx.events.open(run_id)
     ctx.runs.start(
         Run(
@@ -198,20 +198,12 @@ def _launch(
     )
 
 
-def _title_step(
-    ctx: AppContext, conversation_id: str, model: str, question: str, run_id: str
-) -> Any:
-    async def name_conversation(status: str) -> list[BaseModel]:
+def _title_step(ctx: AppContext, conversation_id: str, model: str, question: str) -> AfterStop:
+    async def name_conversation(status: str, parts: list[dict[str, Any]]) -> list[BaseModel]:
         if status != "complete":
             return []
-        async with ctx.db.read() as session:
-            answer = await session.scalar(
-                select(Message.parts)
-                .join(RunRow, RunRow.message_id == Message.id)
-                .where(RunRow.id == run_id)
-            )
-            fallback = fallback_title(question)
-        text = "".join(p.get("text", "") for p in answer or [] if p.get("type") == "text")
+        fallback = fallback_title(question)
+        text = "".join(p["text"] for p in parts if p["type"] == "text")
         title = await generate_title(ctx.providers.provider_for(model), model, question, text)
         if not title:
             return []
