@@ -17,6 +17,7 @@ from parley.api import auth, conversations, messages, models, runs
 from parley.api.errors import install_error_handlers
 from parley.config import Settings
 from parley.db.engine import Database
+from parley.db.migrate import HEAD_REVISION, DatabaseNotMigrated
 from parley.providers.registry import ProviderRegistry
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
@@ -39,6 +40,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
+    revision = await db.schema_revision()
+    if revision != HEAD_REVISION:
+        await db.dispose()
+        raise DatabaseNotMigrated(revision)
     redis = None
     events: EventLog
     if settings.redis_url:

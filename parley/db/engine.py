@@ -8,7 +8,8 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -69,6 +70,15 @@ class Database:
                 return work(session)
 
         return await asyncio.get_running_loop().run_in_executor(self._writer, transaction)
+
+    async def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at; None when it was never migrated."""
+        async with self._sessions() as session:
+            try:
+                revision = await session.scalar(text("SELECT version_num FROM alembic_version"))
+            except DBAPIError:
+                return None
+        return str(revision) if revision is not None else None
 
     async def dispose(self) -> None:
         if self._writer is not None:

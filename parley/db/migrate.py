@@ -9,6 +9,18 @@ from alembic import command
 from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# The newest revision; a test keeps it equal to Alembic's head, so start-up can check the schema
+# with one query instead of importing Alembic.
+HEAD_REVISION = "0001"
+
+
+class DatabaseNotMigrated(RuntimeError):
+    def __init__(self, found: str | None) -> None:
+        state = f"at revision {found}" if found else "empty"
+        super().__init__(
+            f"The database is {state}, but this Parley needs revision {HEAD_REVISION}: "
+            "run `python -m parley migrate` (`make run` and `python -m parley serve` do it for you)."
+        )
 
 
 def alembic_config(url: str) -> Config:

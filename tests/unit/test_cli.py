@@ -57,3 +57,25 @@ def test_migrate_is_idempotent_and_openapi_documents_the_run_events(tmp_path: Pa
     assert "/api/runs/{run_id}/events" in schema["paths"]
     names = set(schema["components"]["schemas"])
     assert {"MessageStart", "TextDelta", "ThinkingDelta", "MessageStop", "Title", "Queued"} <= names
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    from alembic.script import ScriptDirectory
+
+    from parley.db.migrate import HEAD_REVISION, alembic_config
+
+    assert (
+        ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head() == HEAD_REVISION
+    )
+
+
+def test_an_unmigrated_database_is_refused_with_instructions(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARLEY_", "ANTHROPIC_"))}
+    env.update(PARLEY_DATA_DIR=str(tmp_path), PARLEY_PORT="1")
+    code = "from parley.app import create_app; from fastapi.testclient import TestClient\n"
+    code += "with TestClient(create_app()): pass"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "run `python -m parley migrate`" in result.stderr
