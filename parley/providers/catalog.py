@@ -47,7 +47,6 @@ ANTHROPIC_MODELS: tuple[ModelInfo, ...] = (
     ),
 )
 
-_ANTHROPIC_BY_ID = {model.id: model for model in ANTHROPIC_MODELS}
 
 # What an Anthropic model we have no entry for is assumed to do: nothing we cannot be sure of.
 UNKNOWN_ANTHROPIC_CONTEXT = 200_000
@@ -55,10 +54,6 @@ UNKNOWN_ANTHROPIC_MAX_OUTPUT = 4_096
 OPENAI_COMPAT_CONTEXT = 8_192
 OPENAI_COMPAT_MAX_OUTPUT = 4_096
 OPENAI_PREFIX = "openai/"
-
-
-def known_anthropic_model(model_id: str) -> ModelInfo | None:
-    return _ANTHROPIC_BY_ID.get(model_id)
 
 
 def unknown_anthropic_model(

@@ -42,9 +42,6 @@ class RunRegistry:
     def get(self, run_id: str) -> Run | None:
         return self._runs.get(run_id)
 
-    def __len__(self) -> int:
-        return len(self._runs)
-
     async def cancel(self, run_id: str) -> None:
         """Ask the run to stop, here or in the process that owns it."""
         if self._cancel_local(run_id):
