@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from parley import __version__
 from parley.agent.turn import RetryPolicy
-from parley.api import auth, conversations, messages, models, runs
+from parley.api import artifacts, auth, conversations, messages, models, runs
 from parley.api.errors import install_error_handlers
 from parley.config import Settings
 from parley.db.engine import Database
@@ -102,7 +102,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (auth.router, models.router, conversations.router, messages.router, runs.router):
+    for router in (
+        auth.router,
+        models.router,
+        conversations.router,
+        messages.router,
+        runs.router,
+        artifacts.router,
+    ):
         app.include_router(router)
     _mount_web_client(app, settings.static_dir or BUNDLED_STATIC)
     app.add_middleware(CSRFMiddleware, secure=settings.secure_cookies)

@@ -15,6 +15,7 @@ from parley.providers.base import (
     ProviderEvent,
     TextDelta,
     ThinkingDelta,
+    ToolUseStart,
 )
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ async def stream_turn(
         streamed = False
         try:
             async for event in provider.stream(request):
-                if not streamed and isinstance(event, TextDelta | ThinkingDelta):
+                if not streamed and isinstance(event, TextDelta | ThinkingDelta | ToolUseStart):
                     streamed = True
                 yield event
             return

@@ -15,6 +15,7 @@ import orjson
 from parley.config import Settings
 from parley.providers import catalog
 from parley.providers.base import (
+    ChatTurn,
     ErrorKind,
     GenerationRequest,
     ModelInfo,
@@ -24,6 +25,9 @@ from parley.providers.base import (
     StreamEnd,
     TextDelta,
     ThinkingDelta,
+    ToolInputDelta,
+    ToolUseEnd,
+    ToolUseStart,
     UsageReport,
 )
 from parley.providers.pacing import PacedLines
@@ -113,6 +117,7 @@ class AnthropicProvider:
         input_tokens = output_tokens = 0
         stop_reason: str | None = None
         finished = False
+        tool_blocks: dict[int, tuple[str, str, list[str]]] = {}  # index -> id, name, JSON parts
         try:
             async with self._client.messages.with_streaming_response.create(
                 **_create_params(request), stream=True
@@ -129,6 +134,22 @@ class AnthropicProvider:
                                 yield TextDelta(text)
                         elif delta_type == "thinking_delta" and (thinking := delta["thinking"]):
                             yield ThinkingDelta(thinking)
+                        elif delta_type == "input_json_delta" and (piece := delta["partial_json"]):
+                            payload = orjson.loads(data)
+                            tool_id, _name, parts = tool_blocks[payload["index"]]
+                            parts.append(piece)
+                            yield ToolInputDelta(tool_id, piece)
+                    elif event == "content_block_start":
+                        payload = orjson.loads(data)
+                        block = payload["content_block"]
+                        if block.get("type") == "tool_use":
+                            tool_blocks[payload["index"]] = (block["id"], block["name"], [])
+                            yield ToolUseStart(block["id"], block["name"])
+                    elif event == "content_block_stop":
+                        index = orjson.loads(data).get("index")
+                        if index in tool_blocks:
+                            tool_id, name, parts = tool_blocks.pop(index)
+                            yield ToolUseEnd(tool_id, name, _tool_input("".join(parts)))
                     elif event == "message_start":
                         usage = orjson.loads(data)["message"].get("usage") or {}
                         input_tokens = _input_tokens(usage, input_tokens)
@@ -182,6 +203,36 @@ async def _sse_events(lines: AsyncIterator[str]) -> AsyncIterator[tuple[str, str
         yield event, "\n".join(data)
 
 
+def _tool_input(text: str) -> dict[str, Any]:
+    if not text.strip():
+        return {}
+    value = orjson.loads(text)
+    if not isinstance(value, dict):
+        raise TypeError("tool input is not a JSON object")
+    return value
+
+
+def _message_param(turn: ChatTurn) -> dict[str, Any]:
+    if not turn.tool_uses and not turn.tool_results:
+        return {"role": turn.role, "content": turn.text}
+    content: list[dict[str, Any]] = [
+        {
+            "type": "tool_result",
+            "tool_use_id": result.tool_use_id,
+            "content": result.content,
+            "is_error": result.is_error,
+        }
+        for result in turn.tool_results
+    ]
+    if turn.text:
+        content.append({"type": "text", "text": turn.text})
+    content += [
+        {"type": "tool_use", "id": use.id, "name": use.name, "input": use.input}
+        for use in turn.tool_uses
+    ]
+    return {"role": turn.role, "content": content}
+
+
 def _input_tokens(usage: dict[str, Any], current: int) -> int:
     if usage.get("input_tokens") is None:
         return current
@@ -207,8 +258,13 @@ def _create_params(request: GenerationRequest) -> dict[str, Any]:
     params: dict[str, Any] = {
         "model": request.model,
         "max_tokens": request.max_tokens,
-        "messages": [{"role": turn.role, "content": turn.text} for turn in request.messages],
+        "messages": [_message_param(turn) for turn in request.messages],
     }
+    if request.tools:
+        params["tools"] = [
+            {"name": t.name, "description": t.description, "input_schema": t.input_schema}
+            for t in request.tools
+        ]
     if request.system:
         params["system"] = request.system
     # This SDK no longer has keyword arguments for the sampling parameters; the API still

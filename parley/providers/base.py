@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 ProviderName = Literal["anthropic", "openai", "local"]
 
@@ -24,9 +24,37 @@ class ModelInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ToolSpec:
+    """A tool offered to a model with tool use; `input_schema` is a JSON Schema object."""
+
+    name: str
+    description: str
+    input_schema: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ToolUse:
+    id: str
+    name: str
+    input: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    tool_use_id: str
+    content: str
+    is_error: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ChatTurn:
+    """One message of the history. An assistant turn may end in tool calls; the user turn that
+    follows it then carries their results (and usually no text)."""
+
     role: Literal["user", "assistant"]
     text: str
+    tool_uses: tuple[ToolUse, ...] = ()
+    tool_results: tuple[ToolResult, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +66,7 @@ class GenerationRequest:
     temperature: float | None = None
     top_p: float | None = None
     thinking_budget: int | None = None  # tokens; None turns extended thinking off
+    tools: tuple[ToolSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +77,29 @@ class TextDelta:
 @dataclass(frozen=True, slots=True)
 class ThinkingDelta:
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolUseStart:
+    """The model began a tool call; its input follows as JSON text in pieces."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolInputDelta:
+    id: str
+    partial_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolUseEnd:
+    """The tool call is complete; `input` is the parsed JSON object."""
+
+    id: str
+    name: str
+    input: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +120,16 @@ class StreamEnd:
     stop_reason: str | None
 
 
-ProviderEvent = TextDelta | ThinkingDelta | Queued | UsageReport | StreamEnd
+ProviderEvent = (
+    TextDelta
+    | ThinkingDelta
+    | ToolUseStart
+    | ToolInputDelta
+    | ToolUseEnd
+    | Queued
+    | UsageReport
+    | StreamEnd
+)
 
 ErrorKind = Literal[
     "auth", "rate_limit", "overloaded", "server", "timeout", "connection", "bad_request", "stream"

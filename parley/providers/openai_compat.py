@@ -13,6 +13,7 @@ import orjson
 from parley.config import Settings
 from parley.providers import catalog
 from parley.providers.base import (
+    ChatTurn,
     ErrorKind,
     GenerationRequest,
     ModelInfo,
@@ -22,6 +23,9 @@ from parley.providers.base import (
     StreamEnd,
     TextDelta,
     ThinkingDelta,
+    ToolInputDelta,
+    ToolUseEnd,
+    ToolUseStart,
     UsageReport,
 )
 from parley.providers.pacing import PacedLines
@@ -104,6 +108,7 @@ class OpenAICompatProvider:
         started = False
         finish_reason: str | None = None
         usage: UsageReport | None = None
+        tool_calls: dict[int, tuple[str, str, list[str]]] = {}  # index -> id, name, JSON parts
         try:
             async with self._client.chat.completions.with_streaming_response.create(
                 **_create_params(request), stream=True, stream_options={"include_usage": True}
@@ -139,6 +144,16 @@ class OpenAICompatProvider:
                         yield ThinkingDelta(reasoning)
                     if content := delta.get("content"):
                         yield TextDelta(content)
+                    for call in delta.get("tool_calls") or ():
+                        function = call.get("function") or {}
+                        index = int(call.get("index") or 0)
+                        if index not in tool_calls:
+                            call_id = call.get("id") or f"call_{index}"
+                            tool_calls[index] = (call_id, function.get("name") or "", [])
+                            yield ToolUseStart(call_id, tool_calls[index][1])
+                        if piece := function.get("arguments"):
+                            tool_calls[index][2].append(piece)
+                            yield ToolInputDelta(tool_calls[index][0], piece)
                     if choice.get("finish_reason") is not None:
                         finish_reason = choice["finish_reason"]
         except (openai.OpenAIError, httpx2.HTTPError) as exc:
@@ -153,6 +168,15 @@ class OpenAICompatProvider:
                 f"The answer from the model server at {self._host} ended before it was complete.",
                 retryable=True,
             )
+        for call_id, name, parts in tool_calls.values():
+            try:
+                arguments = orjson.loads("".join(parts) or "{}")
+            except orjson.JSONDecodeError:
+                arguments = None
+            if not isinstance(arguments, dict):
+                # small local models do write broken JSON; the tool reports it to the model
+                arguments = {"_invalid_json": "".join(parts)}
+            yield ToolUseEnd(call_id, name, arguments)
         if usage is not None:
             yield usage
         yield StreamEnd(stop_reason=STOP_REASONS.get(finish_reason, finish_reason))
@@ -169,20 +193,62 @@ def upstream_model_id(model_id: str) -> str:
 
 
 def _create_params(request: GenerationRequest) -> dict[str, Any]:
-    messages: list[dict[str, str]] = []
+    messages: list[dict[str, Any]] = []
     if request.system:
         messages.append({"role": "system", "content": request.system})
-    messages.extend({"role": turn.role, "content": turn.text} for turn in request.messages)
+    for turn in request.messages:
+        messages.extend(_message_params(turn))
     params: dict[str, Any] = {
         "model": upstream_model_id(request.model),
         "messages": messages,
         "max_tokens": request.max_tokens,
     }
+    if request.tools:
+        params["tools"] = [
+            {
+                "type": "function",
+                "function": {
+                    "name": t.name,
+                    "description": t.description,
+                    "parameters": t.input_schema,
+                },
+            }
+            for t in request.tools
+        ]
     if request.temperature is not None:
         params["temperature"] = request.temperature
     if request.top_p is not None:
         params["top_p"] = request.top_p
     return params
+
+
+def _message_params(turn: ChatTurn) -> list[dict[str, Any]]:
+    """One history turn as Chat Completions messages: tool results are messages of their own."""
+    messages: list[dict[str, Any]] = [
+        {"role": "tool", "tool_call_id": result.tool_use_id, "content": result.content}
+        for result in turn.tool_results
+    ]
+    if turn.tool_uses:
+        messages.append(
+            {
+                "role": "assistant",
+                "content": turn.text or None,
+                "tool_calls": [
+                    {
+                        "id": use.id,
+                        "type": "function",
+                        "function": {
+                            "name": use.name,
+                            "arguments": orjson.dumps(use.input).decode(),
+                        },
+                    }
+                    for use in turn.tool_uses
+                ],
+            }
+        )
+    elif turn.text or not turn.tool_results:
+        messages.append({"role": turn.role, "content": turn.text})
+    return messages
 
 
 async def _sse_data(lines: AsyncIterator[str]) -> AsyncIterator[str]:

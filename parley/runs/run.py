@@ -6,11 +6,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, assert_never
+from typing import Any
 
 from pydantic import BaseModel
 
-from parley.agent.turn import RetryPolicy, stream_turn
+from parley.agent.artifact_store import ArtifactStore
+from parley.agent.loop import AgentLoop
+from parley.agent.turn import RetryPolicy
 from parley.db.engine import Database
 from parley.providers import base as p
 from parley.runs.checkpoints import Checkpointer
@@ -35,22 +37,67 @@ class RunSpec:
     provider: p.Provider
     request: p.GenerationRequest
     after_stop: AfterStop | None = None
+    artifacts: ArtifactStore | None = None
 
 
 @dataclass
 class _Answer:
+    """The answer's parts as they stream: text and thinking as chunk lists (joined only for a
+    checkpoint), artifact cards as dicts."""
+
     parts: list[dict[str, Any]] = field(default_factory=list)
-    chunks: list[list[str]] = field(default_factory=list)
+    chunks: list[list[str] | None] = field(default_factory=list)
 
     def add(self, kind: str, text: str) -> None:
         if not self.parts or self.parts[-1]["type"] != kind:
             self.parts.append({"type": kind, "text": ""})
             self.chunks.append([])
-        self.chunks[-1].append(text)
+        chunks = self.chunks[-1]
+        assert chunks is not None
+        chunks.append(text)
+
+    def add_artifact(self, start: e.ArtifactStart) -> None:
+        self.parts.append(
+            {
+                "type": "artifact_ref",
+                "artifact_id": start.artifact_id,
+                "identifier": start.identifier,
+                "artifact_type": start.artifact_type,
+                "title": start.title,
+                "operation": start.operation,
+                "version": None,
+            }
+        )
+        self.chunks.append(None)
+
+    def _card(self, artifact_id: str) -> int | None:
+        for index in range(len(self.parts) - 1, -1, -1):
+            part = self.parts[index]
+            if part["type"] == "artifact_ref" and part["artifact_id"] == artifact_id:
+                return index
+        return None
+
+    def stored_artifact(self, event: e.Artifact) -> None:
+        index = self._card(event.artifact_id)
+        if index is None:
+            return
+        self.parts[index] = {
+            **self.parts[index],
+            "artifact_type": event.artifact_type,
+            "title": event.title,
+            "operation": event.operation,
+            "version": event.version,
+        }
+
+    def drop_artifact(self, artifact_id: str) -> None:
+        index = self._card(artifact_id)
+        if index is not None and self.parts[index]["version"] is None:
+            del self.parts[index]
+            del self.chunks[index]
 
     def snapshot(self) -> list[dict[str, Any]]:
         return [
-            {"type": part["type"], "text": "".join(chunks)}
+            part if chunks is None else {"type": part["type"], "text": "".join(chunks)}
             for part, chunks in zip(self.parts, self.chunks, strict=True)
         ]
 
@@ -95,23 +142,30 @@ class Run:
         message_id = spec.message_id
         mark = self._checkpoints.mark
         try:
-            async for event in stream_turn(spec.provider, spec.request, self._retry):
-                if isinstance(event, p.TextDelta):
+            loop = AgentLoop(spec.provider, spec.request, self._retry, spec.artifacts)
+            async for event in loop.events():
+                if isinstance(event, e.TextDelta):
                     answer.add("text", event.text)
-                    self.emit(e.TextDelta(text=event.text))
                     mark(message_id, answer.snapshot)
-                elif isinstance(event, p.ThinkingDelta):
+                elif isinstance(event, e.ThinkingDelta):
                     answer.add("thinking", event.text)
-                    self.emit(e.ThinkingDelta(text=event.text))
                     mark(message_id, answer.snapshot)
-                elif isinstance(event, p.Queued):
-                    self.emit(e.Queued(position=event.position))
+                elif isinstance(event, e.ArtifactStart):
+                    answer.add_artifact(event)
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.Artifact):
+                    answer.stored_artifact(event)
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.ArtifactFailed):
+                    answer.drop_artifact(event.artifact_id)
+                    mark(message_id, answer.snapshot)
                 elif isinstance(event, p.UsageReport):
-                    usage = event
+                    usage = _add_usage(usage, event)
+                    continue
                 elif isinstance(event, p.StreamEnd):
                     stop_reason = event.stop_reason
-                else:
-                    assert_never(event)
+                    continue
+                self.emit(event)
         except p.ProviderError as failure:
             status = "error"
             error = {"kind": failure.kind, "message": failure.message}
@@ -163,3 +217,13 @@ class Run:
                     self.emit(event)
         finally:
             await self._log.close(self.id)
+
+
+def _add_usage(total: p.UsageReport | None, step: p.UsageReport) -> p.UsageReport:
+    """Tokens of every step of the loop; each step re-reads the conversation so far."""
+    if total is None:
+        return step
+    return p.UsageReport(
+        input_tokens=total.input_tokens + step.input_tokens,
+        output_tokens=total.output_tokens + step.output_tokens,
+    )

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from parley.schemas.artifacts import ArtifactType, ModelOperation
 from parley.schemas.messages import MessageStatus
 
 
@@ -64,8 +65,61 @@ class Title(BaseModel):
     title: str
 
 
+class ArtifactStart(BaseModel):
+    """The model began creating or changing an artifact; its card goes here in the answer."""
+
+    type: Literal["artifact_start"] = "artifact_start"
+    artifact_id: str
+    identifier: str
+    artifact_type: ArtifactType
+    title: str
+    language: str | None
+    operation: ModelOperation
+
+
+class ArtifactDelta(BaseModel):
+    """More of the content of the artifact being created or rewritten (appended)."""
+
+    type: Literal["artifact_delta"] = "artifact_delta"
+    artifact_id: str
+    text: str
+
+
+class Artifact(BaseModel):
+    """A new version was stored: the full content, the panel's source of truth from now on."""
+
+    type: Literal["artifact"] = "artifact"
+    artifact_id: str
+    identifier: str
+    artifact_type: ArtifactType
+    title: str
+    language: str | None
+    operation: ModelOperation
+    version: int
+    content: str
+
+
+class ArtifactFailed(BaseModel):
+    """The change could not be applied (e.g. the text to replace was not found)."""
+
+    type: Literal["artifact_failed"] = "artifact_failed"
+    artifact_id: str
+    message: str
+
+
 RunEvent = Annotated[
-    MessageStart | Queued | TextDelta | ThinkingDelta | Usage | Error | MessageStop | Title,
+    MessageStart
+    | Queued
+    | TextDelta
+    | ThinkingDelta
+    | ArtifactStart
+    | ArtifactDelta
+    | Artifact
+    | ArtifactFailed
+    | Usage
+    | Error
+    | MessageStop
+    | Title,
     Field(discriminator="type"),
 ]
 

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from parley.schemas.artifacts import ArtifactType, ModelOperation
+
 MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "error"]
 Role = Literal["user", "assistant"]
 
@@ -19,7 +21,19 @@ class ThinkingPart(BaseModel):
     text: str
 
 
-Part = Annotated[TextPart | ThinkingPart, Field(discriminator="type")]
+class ArtifactRefPart(BaseModel):
+    """Where in the answer an artifact was created or changed; the panel opens it from here."""
+
+    type: Literal["artifact_ref"] = "artifact_ref"
+    artifact_id: str
+    identifier: str
+    artifact_type: ArtifactType
+    title: str
+    operation: ModelOperation
+    version: int | None = Field(description="Null when the answer stopped before it was stored.")
+
+
+Part = Annotated[TextPart | ThinkingPart | ArtifactRefPart, Field(discriminator="type")]
 
 
 class MessageError(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any, Literal
@@ -10,7 +11,10 @@ from pydantic import BaseModel
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
-from parley.db.models import Conversation, Message, new_id, utcnow
+from parley.agent.artifact_store import ArtifactStore
+from parley.agent.artifact_tool import ARTIFACTS_TOOL
+from parley.agent.prompts import with_artifact_guide
+from parley.db.models import ArtifactVersion, Conversation, Message, new_id, utcnow
 from parley.db.models import Run as RunRow
 from parley.providers.base import ChatTurn, GenerationRequest
 from parley.runs.eventlog import encode_frame
@@ -40,7 +44,7 @@ async def start_turn(
 
     def record(
         session: Session,
-    ) -> tuple[Conversation, dict[str, Message], Message, str, Message, str]:
+    ) -> tuple[Conversation, dict[str, Message], Versions, Message, str, Message, str]:
         conversation = owned_conversation(session, user_id, conversation_id)
         model = check_model(ctx, data.model or conversation.model)
         tree = _load_tree(session, conversation.id)
@@ -65,13 +69,16 @@ async def start_turn(
         session.add(user_message)
         if not tree and conversation.title == "New chat":
             conversation.title = fallback_title(data.content)
+        versions = _artifact_versions(session, tree)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, now)
-        return conversation, tree, user_message, run_id, assistant, model
+        return conversation, tree, versions, user_message, run_id, assistant, model
 
-    conversation, tree, user_message, run_id, assistant, model = await ctx.db.run_write(record)
+    conversation, tree, versions, user_message, run_id, assistant, model = await ctx.db.run_write(
+        record
+    )
     first_exchange = not tree
     tree[user_message.id] = user_message
-    history = _history(tree, user_message.id)
+    history = _history(tree, user_message.id, versions)
     _launch(ctx, conversation, run_id, assistant, model, history, first_exchange)
     return run_id, user_message, assistant
 
@@ -83,7 +90,7 @@ async def regenerate(
 
     def record(
         session: Session,
-    ) -> tuple[Conversation, dict[str, Message], Message, str, Message, str]:
+    ) -> tuple[Conversation, dict[str, Message], Versions, Message, str, Message, str]:
         conversation = owned_conversation(session, user_id, conversation_id)
         tree = _load_tree(session, conversation.id)
         target = tree.get(message_id)
@@ -99,11 +106,15 @@ async def regenerate(
         if target.status == "streaming":
             raise InvalidInput("This answer is still being written; stop it first.")
         model = check_model(ctx, data.model or target.model or conversation.model)
+        versions = _artifact_versions(session, tree)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, utcnow())
-        return conversation, tree, user_message, run_id, assistant, model
+        return conversation, tree, versions, user_message, run_id, assistant, model
 
-    conversation, tree, user_message, run_id, assistant, model = await ctx.db.run_write(record)
-    _launch(ctx, conversation, run_id, assistant, model, _history(tree, user_message.id), False)
+    conversation, tree, versions, user_message, run_id, assistant, model = await ctx.db.run_write(
+        record
+    )
+    history = _history(tree, user_message.id, versions)
+    _launch(ctx, conversation, run_id, assistant, model, history, False)
     return run_id, user_message, assistant
 
 
@@ -164,16 +175,23 @@ def _launch(
     thinking = settings.get("thinking_budget") if info is not None and info.thinking else None
     if thinking is not None and thinking >= max_tokens:
         max_tokens = min(thinking + DEFAULT_MAX_TOKENS, info.max_output if info else thinking + 1)
+    provider = ctx.providers.provider_for(model)
+    tool_use = info is not None and info.tool_use
+    system = with_artifact_guide(
+        settings.get("system_prompt") or ctx.settings.system_prompt,
+        tool_use=tool_use,
+        compact=provider.name == "local",
+    )
     request = GenerationRequest(
         model=model,
         messages=history,
-        system=settings.get("system_prompt") or ctx.settings.system_prompt,
+        system=system,
+        tools=(ARTIFACTS_TOOL,) if tool_use else (),
         max_tokens=max_tokens,
         temperature=settings.get("temperature"),
         top_p=settings.get("top_p"),
         thinking_budget=thinking,
     )
-    provider = ctx.providers.provider_for(model)
     after_stop = None
     if first_exchange:
         after_stop = _title_step(ctx, conversation.id, model, history[-1].text)
@@ -189,6 +207,7 @@ def _launch(
                 provider=provider,
                 request=request,
                 after_stop=after_stop,
+                artifacts=ArtifactStore(ctx.db, conversation.id, assistant.id),
             ),
             log=ctx.events,
             db=ctx.db,
@@ -231,8 +250,28 @@ def _load_tree(session: Session, conversation_id: str) -> dict[str, Message]:
     return {m.id: m for m in rows}
 
 
-def _history(tree: dict[str, Message], leaf_id: str) -> list[ChatTurn]:
-    """The branch from the root to `leaf_id`, as alternating turns the providers accept."""
+Versions = dict[tuple[str, int], ArtifactVersion]
+
+
+def _artifact_versions(session: Session, tree: dict[str, Message]) -> Versions:
+    """The artifact versions the conversation's answers made, to show the model what it wrote."""
+    ids = {
+        part["artifact_id"]
+        for message in tree.values()
+        for part in message.parts
+        if part.get("type") == "artifact_ref" and part.get("version")
+    }
+    if not ids:
+        return {}
+    rows = session.scalars(select(ArtifactVersion).where(ArtifactVersion.artifact_id.in_(ids)))
+    return {(row.artifact_id, row.version): row for row in rows}
+
+
+def _history(tree: dict[str, Message], leaf_id: str, versions: Versions) -> list[ChatTurn]:
+    """The branch from the root to `leaf_id`, as alternating turns the providers accept.
+
+    An answer's artifacts are written back into its text as `<artifact>` blocks with the content
+    of the version it made, so that any model sees what it wrote and can change it."""
     chain: list[Message] = []
     cursor: str | None = leaf_id
     while cursor is not None:
@@ -241,7 +280,7 @@ def _history(tree: dict[str, Message], leaf_id: str) -> list[ChatTurn]:
         cursor = message.parent_id
     turns: list[ChatTurn] = []
     for message in reversed(chain):
-        text = "".join(p.get("text", "") for p in message.parts if p.get("type") == "text")
+        text = "".join(_part_text(part, versions) for part in message.parts)
         if not text.strip():
             continue
         role: Literal["user", "assistant"] = "user" if message.role == "user" else "assistant"
@@ -250,6 +289,22 @@ def _history(tree: dict[str, Message], leaf_id: str) -> list[ChatTurn]:
         else:
             turns.append(ChatTurn(role=role, text=text))
     return turns
+
+
+def _part_text(part: dict[str, Any], versions: Versions) -> str:
+    kind = part.get("type")
+    if kind == "text":
+        return str(part.get("text", ""))
+    if kind != "artifact_ref" or not part.get("version"):
+        return ""
+    version = versions.get((part["artifact_id"], part["version"]))
+    if version is None:
+        return ""  # deleted since
+    language = f' language="{html.escape(version.language)}"' if version.language else ""
+    return (
+        f'\n<artifact identifier="{html.escape(part["identifier"])}" type="{version.type}" '
+        f'title="{html.escape(version.title)}"{language}>\n{version.content}\n</artifact>\n'
+    )
 
 
 async def owned_run(ctx: AppContext, user_id: str, run_id: str) -> RunRow:
@@ -297,12 +352,41 @@ async def run_events(
     return _replay_from_database(ctx, run, after)
 
 
+def _replay_artifact(part: dict[str, Any], versions: Versions) -> list[BaseModel]:
+    start = e.ArtifactStart(
+        artifact_id=part["artifact_id"],
+        identifier=part["identifier"],
+        artifact_type=part["artifact_type"],
+        title=part["title"],
+        language=None,
+        operation=part["operation"],
+    )
+    version = versions.get((part["artifact_id"], part.get("version") or 0))
+    if version is None:
+        return [start]
+    stored = e.Artifact(
+        artifact_id=part["artifact_id"],
+        identifier=part["identifier"],
+        artifact_type=version.type,
+        title=version.title,
+        language=version.language,
+        operation=part["operation"],
+        version=version.version,
+        content=version.content,
+    )
+    return [start.model_copy(update={"language": version.language}), stored]
+
+
 async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> AsyncIterator[bytes]:
     """A finished run whose log has expired (or died with its process): rebuild it from the row."""
     async with ctx.db.read() as session:
         message = await session.get(Message, run.message_id)
-    if message is None:
-        raise RunNotFound()
+        if message is None:
+            raise RunNotFound()
+        made = await session.scalars(
+            select(ArtifactVersion).where(ArtifactVersion.message_id == message.id)
+        )
+        versions = {(v.artifact_id, v.version): v for v in made}
     events: list[BaseModel] = [
         e.MessageStart(
             run_id=run.id,
@@ -316,6 +400,8 @@ async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> Asy
             events.append(e.TextDelta(text=part["text"]))
         elif part.get("type") == "thinking":
             events.append(e.ThinkingDelta(text=part["text"]))
+        elif part.get("type") == "artifact_ref":
+            events += _replay_artifact(part, versions)
     if message.error:
         events.append(
             e.Error(

@@ -147,7 +147,10 @@ async def test_second_turn_sends_the_history_and_system_prompt(
     await read_run(api, (await send(api, chat, "Second question"))["run_id"])
     bodies = [r.body for r in llm.generation_requests() if "Second question" in str(r.body)]
     body = bodies[-1]
-    assert body["system"] == "Be terse." or body["system"][0]["text"] == "Be terse."
+    # the conversation's own prompt first, then what every model is told about artifacts
+    assert body["system"].startswith("Be terse.\n\n")
+    assert "`artifacts` tool" in body["system"]
+    assert [tool["name"] for tool in body["tools"]] == ["artifacts"]
     assert body["temperature"] == 0.3
     roles = [
         (m["role"], m["content"] if isinstance(m["content"], str) else m["content"][0]["text"])

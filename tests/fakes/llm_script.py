@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -63,6 +64,8 @@ class Step:
     input_tokens: int | None = None  # default: a rough count of the request
     output_tokens: int | None = None  # default: the number of chunks
     signature: str = "EqQBCkgIARABGAIiQFakeSignatureForTheThinkingBlock=="
+    # tool calls streamed after the text: {"name", "input", "id"?, "chunks"?: pieces of the JSON}
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Step:
@@ -79,6 +82,23 @@ class Step:
         if self.text is not None:
             return list(self.text)
         return [f"tok{i} " for i in range(self.tokens)]
+
+    def tool_call_pieces(self) -> list[tuple[str, str, list[str]]]:
+        """(id, name, JSON pieces) of each scripted tool call."""
+        calls = []
+        for n, call in enumerate(self.tool_calls):
+            text = json.dumps(call.get("input", {}))
+            count = max(1, int(call.get("chunks", 1)))
+            size = -(-len(text) // count)
+            pieces = [text[i : i + size] for i in range(0, len(text), size)] or [""]
+            calls.append((str(call.get("id") or f"toolu_fake{n:02d}"), str(call["name"]), pieces))
+        return calls
+
+    @property
+    def final_stop_reason(self) -> str:
+        if self.tool_calls and self.stop_reason == "end_turn":
+            return "tool_use"
+        return self.stop_reason
 
     @property
     def fail_at(self) -> int | None:

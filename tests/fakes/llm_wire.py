@@ -228,12 +228,31 @@ async def anthropic_messages(body: Body, request: dict[str, Any], step: Step) ->
         body.send(close_thinking(step, index))
     else:
         body.send(sse("content_block_stop", {"type": "content_block_stop", "index": index}))
+    for tool_id, name, pieces in step.tool_call_pieces():
+        index += 1
+        block = {"type": "tool_use", "id": tool_id, "name": name, "input": {}}
+        body.send(
+            sse(
+                "content_block_start",
+                {"type": "content_block_start", "index": index, "content_block": block},
+            )
+        )
+        for piece in pieces:
+            delta = {"type": "input_json_delta", "partial_json": piece}
+            body.send(
+                sse(
+                    "content_block_delta",
+                    {"type": "content_block_delta", "index": index, "delta": delta},
+                )
+            )
+            await body.flush()
+        body.send(sse("content_block_stop", {"type": "content_block_stop", "index": index}))
     body.send(
         sse(
             "message_delta",
             {
                 "type": "message_delta",
-                "delta": {"stop_reason": step.stop_reason, "stop_sequence": None},
+                "delta": {"stop_reason": step.final_stop_reason, "stop_sequence": None},
                 "usage": {"output_tokens": output_tokens},
             },
         )
@@ -299,7 +318,7 @@ async def openai_chat(body: Body, request: dict[str, Any], step: Step) -> None:
         "completion_tokens": completion_tokens,
         "total_tokens": prompt_tokens + completion_tokens,
     }
-    finish_reason = FINISH_REASONS.get(step.stop_reason, step.stop_reason)
+    finish_reason = FINISH_REASONS.get(step.final_stop_reason, step.final_stop_reason)
     completion_id = new_id("chatcmpl-")
     created = int(time.time())
     headers = [("x-request-id", new_id("req_")), ("openai-processing-ms", "12")]
@@ -360,6 +379,18 @@ async def openai_chat(body: Body, request: dict[str, Any], step: Step) -> None:
 
     if not await stream_chunks(body, step, emit, on_error, lambda _t, _i: None):
         return
+    for n, (tool_id, name, pieces) in enumerate(step.tool_call_pieces()):
+        for i, piece in enumerate(pieces):
+            call: dict[str, Any] = {"index": n, "function": {"arguments": piece}}
+            if i == 0:
+                call = {
+                    "index": n,
+                    "id": tool_id,
+                    "type": "function",
+                    "function": {"name": name, "arguments": piece},
+                }
+            body.send(chunk_frame({"tool_calls": [call]}))
+            await body.flush()
     body.send(chunk_frame({}, finish_reason))
     if include_usage:
         body.send(data_frame({**orjson.loads(prefix + b"}"), "choices": [], "usage": usage}))
