@@ -7,9 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST := $(VENV)/bin/pytest
-WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/artifact-runtime web/public web/index.html web/vite.config.ts web/vite.runtime.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: run test lint dev web models models-test chromium bench api-types check-api-types clean help
+.PHONY: run test lint dev web models models-test sandbox chromium bench api-types check-api-types clean help
 
 help:
 	@echo "make run    set up if needed, then serve http://127.0.0.1:8000 (SQLite, embedded model)"
@@ -33,6 +33,10 @@ models: $(VENV)/.installed
 
 models-test: $(VENV)/.installed
 	@scripts/install-models.sh --test
+
+# The sandbox's own Python (numpy, pandas, matplotlib), apart from the server's .venv
+sandbox:
+	@PYTHON=$(PYTHON) scripts/install-sandbox.sh
 
 # --- Web client ---------------------------------------------------------------------------------
 web/node_modules/.installed: web/package.json web/package-lock.json
@@ -65,10 +69,10 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # --- The two commands ---------------------------------------------------------------------------
-run: $(VENV)/.installed models web
+run: $(VENV)/.installed models sandbox web
 	@$(PY) -m parley serve
 
-test: $(VENV)/.installed models-test web chromium lint
+test: $(VENV)/.installed models-test sandbox web chromium lint
 	@$(PYTEST) -q -p no:cacheprovider tests --ignore=tests/e2e
 	@# Playwright's sync API keeps an event loop running in its process: the browser suite runs alone
 	@$(PYTEST) -q -p no:cacheprovider tests/e2e

@@ -13,8 +13,9 @@ from starlette.responses import Response
 
 from parley import __version__
 from parley.agent.turn import RetryPolicy
-from parley.api import artifacts, auth, conversations, messages, models, runs
+from parley.api import artifacts, auth, conversations, executions, messages, models, runs
 from parley.api.errors import install_error_handlers
+from parley.artifact_frame import register_artifact_frame
 from parley.config import Settings
 from parley.db.engine import Database
 from parley.db.migrate import HEAD_REVISION, DatabaseNotMigrated
@@ -24,6 +25,7 @@ from parley.runs.eventlog import EventLog
 from parley.runs.memory import MemoryEventLog
 from parley.runs.persistence import interrupt_orphaned_runs
 from parley.runs.registry import RunRegistry
+from parley.sandbox import Sandbox
 from parley.security.csrf import CSRFMiddleware
 from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
@@ -63,6 +65,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             "marked %d answer(s) left streaming by a stopped server as interrupted", interrupted
         )
     checkpoints = Checkpointer(db, settings.checkpoint_seconds)
+    sandbox = Sandbox.from_settings(settings)
+    # the probe starts a sandbox once (~50 ms); do it off the event loop, before anyone asks
+    probe = asyncio.get_running_loop().run_in_executor(None, sandbox.check)
     providers = ProviderRegistry(settings)
     # Importing an SDK takes over a second of CPU; begin once the server is listening so it does
     # not slow the first health check. A request that needs models starts it at once.
@@ -77,10 +82,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         login_limiter=FailureLimiter(settings.login_attempts_per_minute),
         retry=RetryPolicy(max_retries=settings.provider_max_retries),
         session_users=TTLCache(ttl=10.0),
+        sandbox=sandbox,
     )
     try:
         yield
     finally:
+        await asyncio.gather(probe, return_exceptions=True)
         await runs_registry.shutdown()
         await checkpoints.aclose()
         await events.aclose()
@@ -109,8 +116,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         messages.router,
         runs.router,
         artifacts.router,
+        executions.router,
     ):
         app.include_router(router)
+    register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)
     _mount_web_client(app, settings.static_dir or BUNDLED_STATIC)
     app.add_middleware(CSRFMiddleware, secure=settings.secure_cookies)
     return app

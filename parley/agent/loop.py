@@ -7,14 +7,16 @@ step limit is reached. What the reader should see comes out as stream events, in
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
-from typing import assert_never
+from typing import Protocol, assert_never
 
 from pydantic import BaseModel
 
 from parley.agent import artifact_tags as tags
+from parley.agent import code_tool
 from parley.agent.artifact_store import ArtifactStore
 from parley.agent.artifact_tool import (
     TOOL_NAME,
@@ -26,9 +28,12 @@ from parley.agent.artifact_tool import (
     change_from_tool_input,
 )
 from parley.agent.turn import RetryPolicy, stream_turn
+from parley.db.engine import Database
 from parley.providers import base as p
+from parley.sandbox import ExecutionResult, Sandbox, SandboxUnavailable, UnsupportedLanguage
 from parley.schemas import events as e
 from parley.schemas.artifacts import ModelOperation
+from parley.schemas.executions import SandboxLimitsOut
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,36 @@ DEFAULT_MAX_STEPS = 8
 
 LoopEvent = BaseModel | p.UsageReport | p.StreamEnd
 """Stream events (schemas.events) for the reader, plus usage and the end, for the run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    approved: bool
+    remembered: bool = False
+
+
+class ApprovalGate(Protocol):
+    """How the loop asks the person: the run owning the loop implements it."""
+
+    def permission_mode(self) -> str:
+        """ "ask" or "allow"; may change during the run (a person chose "always allow")."""
+        ...
+
+    async def wait_for_decision(self, request: e.ApprovalRequired) -> Decision:
+        """Until the person approves or denies; holds no thread while waiting."""
+        ...
+
+
+@dataclass
+class CodeTools:
+    """What run_code needs: the sandbox, where results are stored, and who approves."""
+
+    sandbox: Sandbox
+    db: Database
+    conversation_id: str
+    message_id: str
+    gate: ApprovalGate
+    limits: SandboxLimitsOut
 
 
 @dataclass
@@ -63,7 +98,10 @@ class AgentLoop:
         retry: RetryPolicy,
         artifacts: ArtifactStore | None,
         max_steps: int = DEFAULT_MAX_STEPS,
+        code: CodeTools | None = None,
     ) -> None:
+        self._code = code
+        self.step = 0
         self._provider = provider
         self._request = request
         self._retry = retry
@@ -75,6 +113,7 @@ class AgentLoop:
             await self._artifacts.load()
         messages = list(self._request.messages)
         for step in range(self._max_steps):
+            self.step = step + 1
             # extended thinking would need each turn's signed thinking blocks sent back with the
             # tool results; continuing without it is valid and keeps the loop provider-neutral
             request = replace(
@@ -218,6 +257,10 @@ class AgentLoop:
         self, use: p.ToolUse, call: _ToolCall, results: list[p.ToolResult]
     ) -> AsyncIterator[BaseModel]:
         store = self._artifacts
+        if use.name == code_tool.TOOL_NAME and self._code is not None:
+            async for event in self._run_code(use, self._code, results):
+                yield event
+            return
         if use.name != TOOL_NAME or store is None:
             results.append(p.ToolResult(use.id, f"There is no tool named {use.name!r}.", True))
             return
@@ -239,6 +282,74 @@ class AgentLoop:
                 results.append(p.ToolResult(use.id, out.content, out.is_error))
             else:
                 yield out
+
+    async def _run_code(
+        self, use: p.ToolUse, tools: CodeTools, results: list[p.ToolResult]
+    ) -> AsyncIterator[BaseModel]:
+        yield e.ToolCall(tool_call_id=use.id, name=use.name, input=use.input)
+        request = code_tool.code_request(use.input)
+        if isinstance(request, str):
+            yield e.ToolResult(tool_call_id=use.id, name=use.name, is_error=True, content=request)
+            results.append(p.ToolResult(use.id, request, True))
+            return
+        if tools.gate.permission_mode() != "allow":
+            asked = e.ApprovalRequired(
+                tool_call_id=use.id,
+                name=use.name,
+                language=request.language,
+                code=request.code,
+                limits=tools.limits,
+            )
+            yield asked
+            decision = await tools.gate.wait_for_decision(asked)
+            yield e.ApprovalResolved(
+                tool_call_id=use.id, approved=decision.approved, remembered=decision.remembered
+            )
+            if not decision.approved:
+                declined = "The user declined to run this code. Do not retry it unasked; carry on without it."
+                yield e.ToolResult(
+                    tool_call_id=use.id, name=use.name, is_error=False, content=declined
+                )
+                results.append(p.ToolResult(use.id, declined))
+                return
+        queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+        run = asyncio.create_task(
+            _sandboxed(
+                tools.sandbox, request, lambda stream, text: queue.put_nowait((stream, text))
+            )
+        )
+        try:
+            while not run.done() or not queue.empty():
+                getter = asyncio.ensure_future(queue.get())
+                await asyncio.wait({getter, run}, return_when=asyncio.FIRST_COMPLETED)
+                if not getter.done():
+                    getter.cancel()
+                    continue
+                stream, text = getter.result()
+                yield e.ToolOutput(tool_call_id=use.id, stream=stream, text=text)
+            result, unavailable = run.result()
+        finally:
+            run.cancel()
+        execution = await code_tool.store_execution(
+            tools.db,
+            conversation_id=tools.conversation_id,
+            language=request.language,
+            code=request.code,
+            result=result,
+            unavailable=unavailable,
+            message_id=tools.message_id,
+            tool_call_id=use.id,
+        )
+        summary = code_tool.summary_for_model(execution)
+        is_error = execution.status != "ok"
+        yield e.ToolResult(
+            tool_call_id=use.id,
+            name=use.name,
+            is_error=is_error,
+            content=summary,
+            execution=execution,
+        )
+        results.append(p.ToolResult(use.id, summary, is_error))
 
     async def _commit(
         self, artifact_id: str, change: ArtifactChange
@@ -263,6 +374,16 @@ class AgentLoop:
         )
         verb = "Created" if stored.version == 1 else "Updated"
         yield p.ToolResult("", f"{verb} {stored.identifier!r}; it is now version {stored.version}.")
+
+
+async def _sandboxed(
+    sandbox: Sandbox, request: code_tool.CodeRequest, on_output: Callable[[str, str], None]
+) -> tuple[ExecutionResult | None, str | None]:
+    """The sandbox's result, or why there is none."""
+    try:
+        return await sandbox.run(request.language, request.code, on_output=on_output), None
+    except (SandboxUnavailable, UnsupportedLanguage) as refusal:
+        return None, str(refusal)
 
 
 def _operation(change: ArtifactChange) -> ModelOperation:

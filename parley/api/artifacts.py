@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
+from fastapi.responses import HTMLResponse, StreamingResponse
 
 from parley.api.deps import Ctx, CurrentUser
+from parley.api.runs import SSE_HEADERS
+from parley.artifact_frame import not_found_page, published_page
 from parley.schemas.artifacts import (
     ArtifactList,
     ArtifactOut,
@@ -11,7 +14,9 @@ from parley.schemas.artifacts import (
     EditArtifact,
     Publication,
 )
+from parley.schemas.executions import ExecuteArtifact, ExecutionList, ExecutionOut
 from parley.services import artifacts as svc
+from parley.services import executions
 
 router = APIRouter(tags=["artifacts"])
 
@@ -46,6 +51,30 @@ async def delete_artifact(artifact_id: str, ctx: Ctx, user: CurrentUser) -> Resp
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+@router.post(
+    "/api/artifacts/{artifact_id}/execute",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "Server-sent events: `output` frames ({stream, text}) while the code "
+            "runs, then one `result` frame whose data is an Execution.",
+            "model": ExecutionOut,
+            "content": {"text/event-stream": {}},
+        }
+    },
+)
+async def execute_artifact(
+    artifact_id: str, data: ExecuteArtifact, ctx: Ctx, user: CurrentUser
+) -> StreamingResponse:
+    frames = await executions.execute_artifact(ctx, user.id, artifact_id, data)
+    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+@router.get("/api/artifacts/{artifact_id}/executions", response_model=ExecutionList)
+async def list_executions(artifact_id: str, ctx: Ctx, user: CurrentUser) -> ExecutionList:
+    return ExecutionList(executions=await executions.list_executions(ctx, user.id, artifact_id))
+
+
 @router.post("/api/artifacts/{artifact_id}/publish", response_model=Publication)
 async def publish_artifact(artifact_id: str, ctx: Ctx, user: CurrentUser) -> Publication:
     return Publication(public_url=await svc.publish_artifact(ctx, user.id, artifact_id))
@@ -55,3 +84,13 @@ async def publish_artifact(artifact_id: str, ctx: Ctx, user: CurrentUser) -> Pub
 async def unpublish_artifact(artifact_id: str, ctx: Ctx, user: CurrentUser) -> Response:
     await svc.unpublish_artifact(ctx, user.id, artifact_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/a/{token}", response_class=HTMLResponse, include_in_schema=False)
+async def published_artifact(token: str, ctx: Ctx) -> HTMLResponse:
+    """The read-only page of a published artifact; anyone with the link, no account."""
+    try:
+        artifact = await svc.published_artifact(ctx, token)
+    except svc.ArtifactNotFound:
+        return not_found_page()
+    return published_page(artifact.model_dump())

@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley.providers.registry import ModelNotFound
 from parley.services import errors as d
+from parley.services.executions import SandboxRefused
 
 STATUS: list[tuple[type[d.DomainError], int]] = [
     (d.NotFound, 404),
@@ -19,6 +20,7 @@ STATUS: list[tuple[type[d.DomainError], int]] = [
     (d.InvalidCredentials, 401),
     (d.NotAuthenticated, 401),
     (d.TooManyAttempts, 429),
+    (SandboxRefused, 503),
 ]
 
 

@@ -7,6 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from parley.api.deps import Ctx, CurrentUser
 from parley.schemas.events import RunEventFrame
+from parley.schemas.executions import ApprovalDecision, ApprovalResult, RunOut
 from parley.schemas.messages import CancelResult
 from parley.services import chat
 
@@ -43,6 +44,19 @@ def _parse_seq(value: str | None) -> int:
         return max(int(value), 0) if value else 0
     except ValueError:
         return 0
+
+
+@router.get("/{run_id}", response_model=RunOut)
+async def get_run(run_id: str, ctx: Ctx, user: CurrentUser) -> RunOut:
+    return await chat.get_run(ctx, user.id, run_id)
+
+
+@router.post("/{run_id}/approvals/{tool_call_id}", response_model=ApprovalResult)
+async def decide_approval(
+    run_id: str, tool_call_id: str, decision: ApprovalDecision, ctx: Ctx, user: CurrentUser
+) -> ApprovalResult:
+    status = await chat.decide_approval(ctx, user.id, run_id, tool_call_id, decision)
+    return ApprovalResult(status=status)
 
 
 @router.post("/{run_id}/cancel", response_model=CancelResult)

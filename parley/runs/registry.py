@@ -7,6 +7,7 @@ import contextlib
 import logging
 import uuid
 
+import orjson
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
@@ -15,6 +16,7 @@ from parley.runs.run import Run
 log = logging.getLogger(__name__)
 
 CANCEL_CHANNEL = "parley:runs:cancel"
+APPROVAL_CHANNEL = "parley:runs:approval"
 INSTANCE_KEY = "parley:instance:"
 HEARTBEAT_SECONDS = 5
 
@@ -48,6 +50,32 @@ class RunRegistry:
             return
         if self._redis is not None:
             await self._redis.publish(CANCEL_CHANNEL, run_id)
+
+    async def decide(self, run_id: str, tool_call_id: str, approve: bool, remember: bool) -> bool:
+        """Answer a run's pending approval, here or in the process that owns the run.
+
+        False when this process owns the run and nothing with that id is pending."""
+        run = self._runs.get(run_id)
+        if run is not None:
+            return run.resolve(tool_call_id, approve, remember)
+        if self._redis is not None:
+            message = {
+                "run": run_id,
+                "call": tool_call_id,
+                "approve": approve,
+                "remember": remember,
+            }
+            await self._redis.publish(APPROVAL_CHANNEL, orjson.dumps(message))
+        return True
+
+    def _decide_local(self, raw: bytes | str) -> None:
+        try:
+            message = orjson.loads(raw)
+            run = self._runs.get(message["run"])
+            if run is not None:
+                run.resolve(message["call"], bool(message["approve"]), bool(message["remember"]))
+        except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+            log.warning("ignored a malformed approval message: %s", error)
 
     def _cancel_local(self, run_id: str) -> bool:
         run = self._runs.get(run_id)
@@ -99,10 +127,17 @@ class RunRegistry:
         while True:
             try:
                 async with self._redis.pubsub() as pubsub:
-                    await pubsub.subscribe(CANCEL_CHANNEL)
+                    await pubsub.subscribe(CANCEL_CHANNEL, APPROVAL_CHANNEL)
                     async for message in pubsub.listen():
-                        if message.get("type") == "message":
-                            data = message["data"]
+                        if message.get("type") != "message":
+                            continue
+                        data = message["data"]
+                        channel = message.get("channel")
+                        if isinstance(channel, bytes):
+                            channel = channel.decode()
+                        if channel == APPROVAL_CHANNEL:
+                            self._decide_local(data)
+                        else:
                             self._cancel_local(data.decode() if isinstance(data, bytes) else data)
             except (RedisError, OSError) as error:
                 log.warning("redis cancel listener lost its connection (%s); reconnecting", error)

@@ -11,14 +11,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from parley.agent.artifact_store import ArtifactStore
-from parley.agent.loop import AgentLoop
+from parley.agent.loop import DEFAULT_MAX_STEPS, AgentLoop, CodeTools, Decision
 from parley.agent.turn import RetryPolicy
 from parley.db.engine import Database
 from parley.providers import base as p
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.persistence import finish_message
+from parley.sandbox import Sandbox
 from parley.schemas import events as e
+from parley.schemas.executions import SandboxLimitsOut
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,10 @@ class RunSpec:
     request: p.GenerationRequest
     after_stop: AfterStop | None = None
     artifacts: ArtifactStore | None = None
+    sandbox: Sandbox | None = None  # run_code is offered only with one
+    sandbox_limits: SandboxLimitsOut | None = None
+    permission_mode: str = "ask"
+    max_steps: int = DEFAULT_MAX_STEPS
 
 
 @dataclass
@@ -69,6 +75,27 @@ class _Answer:
             }
         )
         self.chunks.append(None)
+
+    def add_block(self, part: dict[str, Any]) -> None:
+        """A part that does not grow while streaming (a tool call or its result)."""
+        self.parts.append(part)
+        self.chunks.append(None)
+
+    def add_tool_call(self, event: e.ToolCall, approval: str | None) -> None:
+        self.add_block(
+            {
+                "type": "tool_call",
+                "tool_call_id": event.tool_call_id,
+                "name": event.name,
+                "input": event.input,
+                "approval": approval,
+            }
+        )
+
+    def set_approval(self, tool_call_id: str, approval: str) -> None:
+        for index, part in enumerate(self.parts):
+            if part["type"] == "tool_call" and part["tool_call_id"] == tool_call_id:
+                self.parts[index] = {**part, "approval": approval}
 
     def _card(self, artifact_id: str) -> int | None:
         for index in range(len(self.parts) - 1, -1, -1):
@@ -120,6 +147,38 @@ class Run:
         self._checkpoints = checkpoints
         self.cancel_requested = False
         self.task: asyncio.Task[None] | None = None
+        self._mode = spec.permission_mode
+        self._pending: dict[str, tuple[e.ApprovalRequired, asyncio.Future[Decision]]] = {}
+        self._loop: AgentLoop | None = None
+
+    # --- ApprovalGate: the agent loop asks, a person answers through the API ------------------
+    def permission_mode(self) -> str:
+        return self._mode
+
+    async def wait_for_decision(self, request: e.ApprovalRequired) -> Decision:
+        future: asyncio.Future[Decision] = asyncio.get_running_loop().create_future()
+        self._pending[request.tool_call_id] = (request, future)
+        try:
+            return await future
+        finally:
+            self._pending.pop(request.tool_call_id, None)
+
+    def pending_approvals(self) -> list[e.ApprovalRequired]:
+        return [request for request, _ in self._pending.values()]
+
+    def resolve(self, tool_call_id: str, approve: bool, remember: bool) -> bool:
+        """Answer a pending approval; False when there is none with this id (any more)."""
+        pending = self._pending.get(tool_call_id)
+        if pending is None or pending[1].done():
+            return False
+        if approve and remember:
+            self._mode = "allow"
+        pending[1].set_result(Decision(approved=approve, remembered=approve and remember))
+        return True
+
+    @property
+    def step(self) -> int:
+        return self._loop.step if self._loop is not None else 0
 
     def emit(self, event: BaseModel) -> None:
         self._log.append(self.id, event)
@@ -142,7 +201,24 @@ class Run:
         message_id = spec.message_id
         mark = self._checkpoints.mark
         try:
-            loop = AgentLoop(spec.provider, spec.request, self._retry, spec.artifacts)
+            code = None
+            if spec.sandbox is not None and spec.sandbox_limits is not None:
+                code = CodeTools(
+                    sandbox=spec.sandbox,
+                    db=self._db,
+                    conversation_id=spec.conversation_id,
+                    message_id=spec.message_id,
+                    gate=self,
+                    limits=spec.sandbox_limits,
+                )
+            loop = self._loop = AgentLoop(
+                spec.provider,
+                spec.request,
+                self._retry,
+                spec.artifacts,
+                max_steps=spec.max_steps,
+                code=code,
+            )
             async for event in loop.events():
                 if isinstance(event, e.TextDelta):
                     answer.add("text", event.text)
@@ -158,6 +234,21 @@ class Run:
                     mark(message_id, answer.snapshot)
                 elif isinstance(event, e.ArtifactFailed):
                     answer.drop_artifact(event.artifact_id)
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.ToolCall):
+                    approval = "automatic" if self._mode == "allow" else None
+                    answer.add_tool_call(event, approval)
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.ApprovalRequired):
+                    answer.set_approval(event.tool_call_id, "pending")
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.ApprovalResolved):
+                    answer.set_approval(
+                        event.tool_call_id, "approved" if event.approved else "denied"
+                    )
+                    mark(message_id, answer.snapshot)
+                elif isinstance(event, e.ToolResult):
+                    answer.add_block(event.model_dump(mode="json"))
                     mark(message_id, answer.snapshot)
                 elif isinstance(event, p.UsageReport):
                     usage = _add_usage(usage, event)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +33,9 @@ class ConversationSettings(BaseModel):
     top_p: float | None = Field(None, gt=0, le=1)
     max_tokens: int | None = Field(None, ge=1, le=128_000)
     thinking_budget: int | None = Field(None, ge=1024, le=128_000)
+    permission_mode: Literal["ask", "allow"] | None = Field(
+        None, description="Code the model wants to run: ask first (default) or run at once."
+    )
 
 
 class CreateConversation(BaseModel):

@@ -6,11 +6,12 @@ one class here plus the branches that the exhaustive switches on both sides then
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from parley.schemas.artifacts import ArtifactType, ModelOperation
+from parley.schemas.executions import ExecutionOut, SandboxLimitsOut
 from parley.schemas.messages import MessageStatus
 
 
@@ -37,6 +38,51 @@ class TextDelta(BaseModel):
 class ThinkingDelta(BaseModel):
     type: Literal["thinking_delta"] = "thinking_delta"
     text: str
+
+
+class ToolCall(BaseModel):
+    """The model asked to use a tool (run_code); approval or the result follows."""
+
+    type: Literal["tool_call"] = "tool_call"
+    tool_call_id: str
+    name: str
+    input: dict[str, Any]
+
+
+class ApprovalRequired(BaseModel):
+    """The run waits until the person approves or denies this call."""
+
+    type: Literal["approval_required"] = "approval_required"
+    tool_call_id: str
+    name: str
+    language: str
+    code: str
+    limits: SandboxLimitsOut
+
+
+class ApprovalResolved(BaseModel):
+    type: Literal["approval_resolved"] = "approval_resolved"
+    tool_call_id: str
+    approved: bool
+    remembered: bool = False
+
+
+class ToolOutput(BaseModel):
+    """Live output of a running tool call."""
+
+    type: Literal["tool_output"] = "tool_output"
+    tool_call_id: str
+    stream: Literal["stdout", "stderr"]
+    text: str
+
+
+class ToolResult(BaseModel):
+    type: Literal["tool_result"] = "tool_result"
+    tool_call_id: str
+    name: str
+    is_error: bool
+    content: str = Field(description="What the model was told.")
+    execution: ExecutionOut | None = None
 
 
 class Usage(BaseModel):
@@ -116,6 +162,11 @@ RunEvent = Annotated[
     | ArtifactDelta
     | Artifact
     | ArtifactFailed
+    | ToolCall
+    | ApprovalRequired
+    | ApprovalResolved
+    | ToolOutput
+    | ToolResult
     | Usage
     | Error
     | MessageStop

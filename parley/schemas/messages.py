@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from parley.schemas.artifacts import ArtifactType, ModelOperation
+from parley.schemas.executions import ExecutionOut
 
 MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "error"]
 Role = Literal["user", "assistant"]
@@ -33,7 +34,27 @@ class ArtifactRefPart(BaseModel):
     version: int | None = Field(description="Null when the answer stopped before it was stored.")
 
 
-Part = Annotated[TextPart | ThinkingPart | ArtifactRefPart, Field(discriminator="type")]
+class ToolCallPart(BaseModel):
+    type: Literal["tool_call"] = "tool_call"
+    tool_call_id: str
+    name: str
+    input: dict[str, Any]
+    approval: Literal["pending", "approved", "denied", "automatic"] | None = None
+
+
+class ToolResultPart(BaseModel):
+    type: Literal["tool_result"] = "tool_result"
+    tool_call_id: str
+    name: str
+    is_error: bool
+    content: str
+    execution: ExecutionOut | None = None
+
+
+Part = Annotated[
+    TextPart | ThinkingPart | ArtifactRefPart | ToolCallPart | ToolResultPart,
+    Field(discriminator="type"),
+]
 
 
 class MessageError(BaseModel):

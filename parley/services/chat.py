@@ -13,17 +13,19 @@ from sqlalchemy.orm import Session
 
 from parley.agent.artifact_store import ArtifactStore
 from parley.agent.artifact_tool import ARTIFACTS_TOOL
+from parley.agent.code_tool import RUN_CODE_TOOL
 from parley.agent.prompts import with_artifact_guide
 from parley.db.models import ArtifactVersion, Conversation, Message, new_id, utcnow
 from parley.db.models import Run as RunRow
-from parley.providers.base import ChatTurn, GenerationRequest
+from parley.providers.base import ChatTurn, GenerationRequest, ToolSpec
 from parley.runs.eventlog import encode_frame
 from parley.runs.run import AfterStop, Run, RunSpec
 from parley.schemas import events as e
+from parley.schemas.executions import ApprovalDecision, PendingApproval, RunOut, SandboxLimitsOut
 from parley.schemas.messages import Regenerate, SendMessage
 from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
-from parley.services.errors import InvalidInput, MessageNotFound, RunNotFound
+from parley.services.errors import Conflict, InvalidInput, MessageNotFound, RunNotFound
 from parley.services.models import check_model
 from parley.services.titles import fallback_title, generate_title
 
@@ -186,7 +188,7 @@ def _launch(
         model=model,
         messages=history,
         system=system,
-        tools=(ARTIFACTS_TOOL,) if tool_use else (),
+        tools=_tools(ctx, tool_use),
         max_tokens=max_tokens,
         temperature=settings.get("temperature"),
         top_p=settings.get("top_p"),
@@ -208,12 +210,41 @@ def _launch(
                 request=request,
                 after_stop=after_stop,
                 artifacts=ArtifactStore(ctx.db, conversation.id, assistant.id),
+                sandbox=ctx.sandbox if tool_use and _sandbox_ready(ctx) else None,
+                sandbox_limits=sandbox_limits(ctx),
+                permission_mode=settings.get("permission_mode")
+                or ctx.settings.default_permission_mode,
+                max_steps=ctx.settings.agent_max_steps,
             ),
             log=ctx.events,
             db=ctx.db,
             retry=ctx.retry,
             checkpoints=ctx.checkpoints,
         )
+    )
+
+
+def _sandbox_ready(ctx: AppContext) -> bool:
+    # probed once, at start-up (a request before it finished waits for it)
+    return ctx.sandbox.check() is None
+
+
+def _tools(ctx: AppContext, tool_use: bool) -> tuple[ToolSpec, ...]:
+    if not tool_use:
+        return ()
+    if _sandbox_ready(ctx):
+        return (ARTIFACTS_TOOL, RUN_CODE_TOOL)
+    return (ARTIFACTS_TOOL,)
+
+
+def sandbox_limits(ctx: AppContext) -> SandboxLimitsOut:
+    limits = ctx.sandbox.limits
+    return SandboxLimitsOut(
+        timeout_seconds=limits.timeout_seconds,
+        max_timeout_seconds=ctx.sandbox.max_timeout_seconds,
+        memory_mb=limits.memory_mb,
+        max_processes=limits.max_processes,
+        max_output_bytes=limits.max_output_bytes,
     )
 
 
@@ -295,6 +326,12 @@ def _part_text(part: dict[str, Any], versions: Versions) -> str:
     kind = part.get("type")
     if kind == "text":
         return str(part.get("text", ""))
+    if kind == "tool_call" and part.get("name") == RUN_CODE_TOOL.name:
+        data = part.get("input") or {}
+        language = str(data.get("language", ""))
+        return f"\n[I ran this {language} code:]\n```{language}\n{data.get('code', '')}\n```\n"
+    if kind == "tool_result" and part.get("name") == RUN_CODE_TOOL.name:
+        return f"\n[Result:]\n{part.get('content', '')}\n"
     if kind != "artifact_ref" or not part.get("version"):
         return ""
     version = versions.get((part["artifact_id"], part["version"]))
@@ -325,6 +362,71 @@ def _live_run_of(ctx: AppContext, user_id: str, run_id: str) -> bool:
     if live.spec.user_id != user_id:
         raise RunNotFound()
     return True
+
+
+async def get_run(ctx: AppContext, user_id: str, run_id: str) -> RunOut:
+    """A run's state, with the approvals it waits for: what a reloaded page needs to show."""
+    live = ctx.runs.get(run_id)
+    if live is not None and live.spec.user_id == user_id:
+        pending = [
+            PendingApproval(
+                tool_call_id=a.tool_call_id, name=a.name, language=a.language, code=a.code
+            )
+            for a in live.pending_approvals()
+        ]
+        return RunOut(
+            id=run_id,
+            conversation_id=live.spec.conversation_id,
+            message_id=live.spec.message_id,
+            status="waiting" if pending else "running",
+            step=live.step,
+            pending_approvals=pending,
+        )
+    run = await owned_run(ctx, user_id, run_id)
+    pending = []
+    if run.status == "running":
+        # executing in another process: its checkpoint shows what it waits for
+        async with ctx.db.read() as session:
+            message = await session.get(Message, run.message_id)
+        for part in message.parts if message else []:
+            if part.get("type") == "tool_call" and part.get("approval") == "pending":
+                data = part.get("input") or {}
+                pending.append(
+                    PendingApproval(
+                        tool_call_id=part["tool_call_id"],
+                        name=part["name"],
+                        language=str(data.get("language", "")),
+                        code=str(data.get("code", "")),
+                    )
+                )
+    return RunOut(
+        id=run.id,
+        conversation_id=run.conversation_id,
+        message_id=run.message_id,
+        status="waiting" if pending else run.status,
+        step=0,
+        pending_approvals=pending,
+    )
+
+
+async def decide_approval(
+    ctx: AppContext, user_id: str, run_id: str, tool_call_id: str, decision: ApprovalDecision
+) -> str:
+    live = _live_run_of(ctx, user_id, run_id)
+    run = None if live else await owned_run(ctx, user_id, run_id)
+    if run is not None and run.status != "running":
+        raise Conflict("This answer has finished; there is nothing left to approve.")
+    conversation_id = ctx.runs.get(run_id).spec.conversation_id if live else run.conversation_id  # type: ignore[union-attr]
+    if decision.approve and decision.remember:
+
+        def allow(session: Session) -> None:
+            conversation = owned_conversation(session, user_id, conversation_id)
+            conversation.settings = {**(conversation.settings or {}), "permission_mode": "allow"}
+
+        await ctx.db.run_write(allow)
+    if not await ctx.runs.decide(run_id, tool_call_id, decision.approve, decision.remember):
+        raise Conflict("Nothing is waiting for approval under this id; it may have been answered.")
+    return "approved" if decision.approve else "denied"
 
 
 async def cancel_run(ctx: AppContext, user_id: str, run_id: str) -> str:
@@ -402,6 +504,20 @@ async def _replay_from_database(ctx: AppContext, run: RunRow, after: int) -> Asy
             events.append(e.ThinkingDelta(text=part["text"]))
         elif part.get("type") == "artifact_ref":
             events += _replay_artifact(part, versions)
+        elif part.get("type") == "tool_call":
+            events.append(
+                e.ToolCall(
+                    tool_call_id=part["tool_call_id"], name=part["name"], input=part["input"]
+                )
+            )
+            if part.get("approval") in ("approved", "denied"):
+                events.append(
+                    e.ApprovalResolved(
+                        tool_call_id=part["tool_call_id"], approved=part["approval"] == "approved"
+                    )
+                )
+        elif part.get("type") == "tool_result":
+            events.append(e.ToolResult.model_validate(part))
     if message.error:
         events.append(
             e.Error(

@@ -12,6 +12,7 @@ from parley.providers.registry import ProviderRegistry
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.registry import RunRegistry
+from parley.sandbox import Sandbox
 from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
 
@@ -27,3 +28,4 @@ class AppContext:
     login_limiter: FailureLimiter
     retry: RetryPolicy
     session_users: TTLCache[User]
+    sandbox: Sandbox

@@ -183,7 +183,7 @@ async def test_a_manual_edit_is_a_new_version_made_by_no_message(
 
 
 async def test_publish_gives_a_stable_link_and_revoking_removes_it(
-    api: ApiClient, llm: LLMFake
+    api: ApiClient, llm: LLMFake, server: RunningServer
 ) -> None:
     _, _, artifact_id = await make_page(api, llm)
 
@@ -192,8 +192,17 @@ async def test_publish_gives_a_stable_link_and_revoking_removes_it(
     url = first.json()["public_url"]
     assert url.startswith("/a/") and len(url) > 30 and again.json()["public_url"] == url
     assert (await api.get(f"/api/artifacts/{artifact_id}")).json()["public_url"] == url
+    # anyone with the link, signed in or not, sees the artifact and nothing of its owner
+    async with ApiClient(base_url=server.url) as stranger:
+        page = await stranger.get(url)
+        assert page.status_code == 200 and "Hello page" in page.text
+        assert "\\u003ch1\\u003eHello" in page.text  # the content, escaped inside its JSON
+        assert "default-src" in page.headers["content-security-policy"]
+        me = (await api.get("/api/auth/me")).json()
+        assert me["email"] not in page.text and me["name"] not in page.text
 
-    assert (await api.delete(f"/api/artifacts/{artifact_id}/publish")).status_code == 204
+        assert (await api.delete(f"/api/artifacts/{artifact_id}/publish")).status_code == 204
+        assert (await stranger.get(url)).status_code == 404
     assert (await api.get(f"/api/artifacts/{artifact_id}")).json()["public_url"] is None
     republished = (await api.post(f"/api/artifacts/{artifact_id}/publish")).json()["public_url"]
     assert republished != url  # a revoked link never comes back to life

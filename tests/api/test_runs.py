@@ -150,7 +150,7 @@ async def test_second_turn_sends_the_history_and_system_prompt(
     # the conversation's own prompt first, then what every model is told about artifacts
     assert body["system"].startswith("Be terse.\n\n")
     assert "`artifacts` tool" in body["system"]
-    assert [tool["name"] for tool in body["tools"]] == ["artifacts"]
+    assert [tool["name"] for tool in body["tools"]] == ["artifacts", "run_code"]
     assert body["temperature"] == 0.3
     roles = [
         (m["role"], m["content"] if isinstance(m["content"], str) else m["content"][0]["text"])

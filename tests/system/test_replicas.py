@@ -67,6 +67,32 @@ async def test_run_started_on_one_replica_streams_and_cancels_from_another(
             assert stored["status"] == "cancelled"
             assert stored["parts"][0]["text"] == text_of(seen + rest)
 
+            # an approval given on B reaches the run waiting on A
+            code = {"language": "python", "code": "print(2 + 3)"}
+            llm.push(
+                {"text": [], "tool_calls": [{"id": "toolu_x", "name": "run_code", "input": code}]},
+                {"text": ["Five."]},
+            )
+            third = (
+                await on_a.post(f"/api/conversations/{chat}/messages", json={"content": "2+3?"})
+            ).json()
+            asked = await read_run(on_b, third["run_id"], limit=3)
+            assert asked[-1].event == "approval_required"
+            for _ in range(50):  # B learns of the wait from A's checkpoint
+                state = (await on_b.get(f"/api/runs/{third['run_id']}")).json()
+                if state["status"] == "waiting":
+                    break
+                await asyncio.sleep(0.1)
+            assert [p["tool_call_id"] for p in state["pending_approvals"]] == ["toolu_x"]
+            decided = await on_b.post(
+                f"/api/runs/{third['run_id']}/approvals/toolu_x", json={"approve": True}
+            )
+            assert decided.status_code == 200
+            rest = await read_run(on_b, third["run_id"], last_event_id=asked[-1].id)
+            result = next(f for f in rest if f.event == "tool_result").data
+            assert result["execution"]["stdout"] == "5\n"
+            assert text_of(rest) == "Five."
+
 
 async def test_restarting_one_replica_does_not_interrupt_runs_of_another(
     tmp_path: Path, llm: LLMFake, replica_env: dict[str, str]

@@ -1,0 +1,159 @@
+"""The `run_code` tool: its declaration, and how a sandbox run is stored and told to the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from parley.db.engine import Database
+from parley.db.models import Execution, ExecutionFile, new_id, utcnow
+from parley.providers.base import ToolSpec
+from parley.sandbox.results import ExecutionResult
+from parley.schemas.executions import LANGUAGES, ExecutionFileOut, ExecutionOut, ExecutionStatus
+
+TOOL_NAME = "run_code"
+MAX_RESULT_CHARS = 20_000  # of output sent back to the model; the person sees all of it
+
+RUN_CODE_TOOL = ToolSpec(
+    name=TOOL_NAME,
+    description=(
+        "Run code in an isolated sandbox and get its output: to compute, analyse data, check "
+        "an answer or draw a plot. No network. Python has numpy, pandas and matplotlib; save "
+        "plots and other results as files in the current directory (e.g. plt.savefig('plot.png')) "
+        "and they are shown to the reader. Each run starts fresh; nothing persists between runs. "
+        "The reader may have to approve each run first."
+    ),
+    input_schema={
+        "type": "object",
+        "properties": {
+            "language": {"type": "string", "enum": list(LANGUAGES)},
+            "code": {"type": "string", "description": "The complete program to run."},
+        },
+        "required": ["language", "code"],
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRequest:
+    language: str
+    code: str
+
+
+def code_request(data: dict[str, Any]) -> CodeRequest | str:
+    """The call's input, or what is wrong with it (sent back to the model)."""
+    language, code = data.get("language"), data.get("code")
+    if not isinstance(code, str) or not code.strip():
+        return "`code` is required: the complete program to run."
+    if not isinstance(language, str) or language.lower() not in LANGUAGES:
+        return f"`language` must be one of {', '.join(LANGUAGES)}."
+    return CodeRequest(language.lower(), code)
+
+
+def file_url(execution_id: str, file_id: str) -> str:
+    return f"/api/executions/{execution_id}/files/{file_id}"
+
+
+def execution_out(row: Execution, files: list[ExecutionFile]) -> ExecutionOut:
+    return ExecutionOut(
+        id=row.id,
+        language=row.language,
+        status=row.status,
+        exit_code=row.exit_code,
+        stdout=row.stdout,
+        stderr=row.stderr,
+        stdout_truncated=row.stdout_truncated,
+        stderr_truncated=row.stderr_truncated,
+        duration_ms=row.duration_ms,
+        files=[
+            ExecutionFileOut(
+                id=f.id,
+                name=f.name,
+                mime_type=f.mime_type,
+                size=f.size,
+                url=file_url(row.id, f.id),
+                inline_image=f.mime_type in ("image/png", "image/jpeg", "image/gif", "image/webp"),
+            )
+            for f in files
+        ],
+        artifact_version=row.artifact_version,
+        created_at=row.created_at,
+    )
+
+
+async def store_execution(
+    db: Database,
+    *,
+    conversation_id: str,
+    language: str,
+    code: str,
+    result: ExecutionResult | None,
+    unavailable: str | None = None,
+    artifact_id: str | None = None,
+    artifact_version: int | None = None,
+    message_id: str | None = None,
+    tool_call_id: str | None = None,
+) -> ExecutionOut:
+    status: ExecutionStatus = result.status if result is not None else "unavailable"
+
+    def store(session: Session) -> ExecutionOut:
+        row = Execution(
+            id=new_id(),
+            conversation_id=conversation_id,
+            artifact_id=artifact_id,
+            artifact_version=artifact_version,
+            message_id=message_id,
+            tool_call_id=tool_call_id,
+            language=language,
+            code=code,
+            status=status,
+            exit_code=result.exit_code if result else None,
+            stdout=result.stdout if result else "",
+            stderr=result.stderr if result else (unavailable or ""),
+            stdout_truncated=result.stdout_truncated if result else False,
+            stderr_truncated=result.stderr_truncated if result else False,
+            duration_ms=result.duration_ms if result else 0,
+            created_at=utcnow(),
+        )
+        session.add(row)
+        files = [
+            ExecutionFile(
+                id=new_id(),
+                execution_id=row.id,
+                name=f.name,
+                mime_type=f.mime_type,
+                size=f.size,
+                data=f.data,
+            )
+            for f in (result.files if result else [])
+        ]
+        session.add_all(files)
+        return execution_out(row, files)
+
+    return await db.run_write(store)
+
+
+def summary_for_model(execution: ExecutionOut) -> str:
+    """The result as the model reads it: status, output (capped) and the files it made."""
+    if execution.status == "unavailable":
+        return f"Code execution is not available on this server: {execution.stderr}"
+    lines = []
+    if execution.status == "timeout":
+        lines.append(
+            f"The program was stopped after {execution.duration_ms / 1000:.1f} s (timeout)."
+        )
+    else:
+        lines.append(f"Exit code: {execution.exit_code}")
+    budget = MAX_RESULT_CHARS
+    for name, text in (("stdout", execution.stdout), ("stderr", execution.stderr)):
+        if text:
+            shown = text[:budget]
+            budget -= len(shown)
+            cut = " [cut short]" if len(shown) < len(text) else ""
+            lines.append(f"{name}:\n{shown}{cut}")
+    if execution.files:
+        names = ", ".join(f"{f.name} ({f.mime_type}, {f.size} bytes)" for f in execution.files)
+        lines.append(f"Files written (shown to the reader): {names}")
+    return "\n".join(lines)

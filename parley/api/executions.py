@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import quote
+
+from fastapi import APIRouter, Response
+
+from parley.api.deps import Ctx, CurrentUser
+from parley.schemas.executions import SandboxInfo
+from parley.services import chat, executions
+
+router = APIRouter(tags=["executions"])
+
+INLINE_IMAGES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
+
+
+@router.get("/api/sandbox", response_model=SandboxInfo)
+async def sandbox_info(ctx: Ctx, _user: CurrentUser) -> SandboxInfo:
+    reason = await asyncio.to_thread(ctx.sandbox.check)
+    return SandboxInfo(
+        available=reason is None,
+        reason=reason,
+        languages=list(ctx.sandbox.languages()) if reason is None else [],
+        limits=chat.sandbox_limits(ctx),
+    )
+
+
+@router.get("/api/executions/{execution_id}/files/{file_id}", response_class=Response)
+async def download_file(execution_id: str, file_id: str, ctx: Ctx, user: CurrentUser) -> Response:
+    file = await executions.execution_file(ctx, user.id, execution_id, file_id)
+    inline = file.mime_type in INLINE_IMAGES
+    name = file.name.rsplit("/", 1)[-1]
+    disposition = "inline" if inline else "attachment"
+    return Response(
+        file.data,
+        media_type=file.mime_type if inline else "application/octet-stream",
+        headers={
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(name)}",
+            # whatever the code wrote, the browser must not run it as a page of this origin
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, max-age=3600",
+        },
+    )

@@ -1,0 +1,21 @@
+"""Code execution in an isolated process: bubblewrap namespaces, rlimits, no network, no secrets."""
+
+from parley.sandbox.languages import Language
+from parley.sandbox.limits import SandboxLimits
+from parley.sandbox.results import (
+    ExecutionResult,
+    OutputFile,
+    SandboxUnavailable,
+    UnsupportedLanguage,
+)
+from parley.sandbox.runner import Sandbox
+
+__all__ = [
+    "ExecutionResult",
+    "Language",
+    "OutputFile",
+    "Sandbox",
+    "SandboxLimits",
+    "SandboxUnavailable",
+    "UnsupportedLanguage",
+]
