@@ -18,8 +18,9 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.responses import HTMLResponse, Response
-from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
+
+from parley.web import PrecompressedFiles
 
 RUNTIME_PATH = "/artifact-runtime"
 
@@ -98,7 +99,7 @@ def runtime_version(runtime_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-class RuntimeFiles(StaticFiles):
+class RuntimeFiles(PrecompressedFiles):
     """Runtime scripts: long-cached when the URL carries the version, revalidated otherwise.
 
     The frame loads them in CORS mode: to its opaque origin every script is cross-origin, and the

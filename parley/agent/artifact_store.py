@@ -78,6 +78,10 @@ class ArtifactStore:
         self._known: dict[str, StoredArtifact] | None = None
 
     async def load(self) -> None:
+        """Read the conversation's artifacts, once, when the answer first touches one: most
+        answers make none, and a read per answer costs a busy server real CPU."""
+        if self._known is not None:
+            return
         async with self._db.read() as session:
             rows = await session.scalars(
                 select(Artifact).where(Artifact.conversation_id == self._conversation_id)

@@ -109,8 +109,6 @@ class AgentLoop:
         self._max_steps = max_steps
 
     async def events(self) -> AsyncIterator[LoopEvent]:
-        if self._artifacts is not None:
-            await self._artifacts.load()
         messages = list(self._request.messages)
         for step in range(self._max_steps):
             self.step = step + 1
@@ -137,6 +135,8 @@ class AgentLoop:
                     yield e.ThinkingDelta(text=event.text)
                 elif isinstance(event, p.ToolUseStart):
                     calls[event.id] = _ToolCall(event.id, event.name)
+                    if event.name == TOOL_NAME and self._artifacts is not None:
+                        await self._artifacts.load()
                 elif isinstance(event, p.ToolInputDelta):
                     call = calls.get(event.id)
                     if call is not None and call.name == TOOL_NAME:
@@ -182,6 +182,7 @@ class AgentLoop:
             if isinstance(segment, tags.Content):
                 yield e.TextDelta(text=segment.text)
         elif isinstance(segment, tags.Open):
+            await store.load()
             change = change_from_tag(segment.attributes, "", exists=False)
             existing = store.get(change.identifier)
             artifact = _TagArtifact(
@@ -264,6 +265,7 @@ class AgentLoop:
         if use.name != TOOL_NAME or store is None:
             results.append(p.ToolResult(use.id, f"There is no tool named {use.name!r}.", True))
             return
+        await store.load()
         try:
             change = change_from_tool_input(use.input)
         except ToolFailure as failure:
