@@ -100,3 +100,52 @@ async def test_graceful_stop_marks_its_runs_interrupted_with_all_text_so_far(
             answer = (await api.get(f"/api/conversations/{chat}/messages")).json()["messages"][-1]
             assert answer["status"] == "interrupted"
             assert answer["parts"][0]["text"] == kept
+
+
+async def test_a_run_waiting_for_approval_is_interrupted_by_a_restart_and_can_be_retried(
+    tmp_path: Path, llm: LLMFake
+) -> None:
+    env = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": llm.anthropic_url}
+    code = {"language": "python", "code": "print('never')"}
+    server = ServerProcess(tmp_path, env).start()
+    try:
+        async with ApiClient(base_url=server.url, timeout=30) as api:
+            await api.sign_up("wait@example.com", "wait password")
+            chat = (await api.post("/api/conversations", json={})).json()["id"]
+            llm.push(
+                {
+                    "text": ["Checking."],
+                    "tool_calls": [{"id": "toolu_w", "name": "run_code", "input": code}],
+                }
+            )
+            started = (
+                await api.post(f"/api/conversations/{chat}/messages", json={"content": "run"})
+            ).json()
+            asked = await read_run(api, started["run_id"], limit=4)
+            assert asked[-1].event == "approval_required"
+            await asyncio.sleep(0.5)  # the checkpoint records the pending card
+    finally:
+        server.kill()
+
+    with ServerProcess(tmp_path, env) as restarted:
+        async with ApiClient(base_url=restarted.url, timeout=30) as api:
+            await api.prime()
+            await api.post(
+                "/api/auth/login", json={"email": "wait@example.com", "password": "wait password"}
+            )
+            answer = (await api.get(f"/api/conversations/{chat}/messages")).json()["messages"][-1]
+            assert answer["status"] == "interrupted"
+            assert [p["type"] for p in answer["parts"]] == ["text", "tool_call"]
+            state = (await api.get(f"/api/runs/{started['run_id']}")).json()
+            assert state["status"] == "interrupted" and state["pending_approvals"] == []
+            late = await api.post(
+                f"/api/runs/{started['run_id']}/approvals/toolu_w", json={"approve": True}
+            )
+            assert late.status_code == 409  # nothing runs code for a run that is gone
+            llm.push({"text": ["Retried."]})
+            retry = (
+                await api.post(
+                    f"/api/conversations/{chat}/messages/{answer['id']}/regenerate", json={}
+                )
+            ).json()
+            assert text_of(await read_run(api, retry["run_id"])) == "Retried."
