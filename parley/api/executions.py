@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 
 from parley.api.deps import Ctx, CurrentUser
 from parley.schemas.executions import SandboxInfo
-from parley.services import chat, executions
+from parley.services import executions
 
 router = APIRouter(tags=["executions"])
 
@@ -21,7 +21,7 @@ async def sandbox_info(ctx: Ctx, _user: CurrentUser) -> SandboxInfo:
         available=reason is None,
         reason=reason,
         languages=list(ctx.sandbox.languages()) if reason is None else [],
-        limits=chat.sandbox_limits(ctx),
+        limits=executions.sandbox_limits(ctx),
     )
 
 

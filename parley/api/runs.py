@@ -9,7 +9,7 @@ from parley.api.deps import Ctx, CurrentUser
 from parley.schemas.events import RunEventFrame
 from parley.schemas.executions import ApprovalDecision, ApprovalResult, RunOut
 from parley.schemas.messages import CancelResult
-from parley.services import chat
+from parley.services import runs as svc
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
 
@@ -35,7 +35,7 @@ async def run_events(
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> StreamingResponse:
     resume = after if after is not None else _parse_seq(last_event_id)
-    frames = await chat.run_events(ctx, user.id, run_id, resume)
+    frames = await svc.run_events(ctx, user.id, run_id, resume)
     return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
 
 
@@ -48,17 +48,17 @@ def _parse_seq(value: str | None) -> int:
 
 @router.get("/{run_id}", response_model=RunOut)
 async def get_run(run_id: str, ctx: Ctx, user: CurrentUser) -> RunOut:
-    return await chat.get_run(ctx, user.id, run_id)
+    return await svc.get_run(ctx, user.id, run_id)
 
 
 @router.post("/{run_id}/approvals/{tool_call_id}", response_model=ApprovalResult)
 async def decide_approval(
     run_id: str, tool_call_id: str, decision: ApprovalDecision, ctx: Ctx, user: CurrentUser
 ) -> ApprovalResult:
-    status = await chat.decide_approval(ctx, user.id, run_id, tool_call_id, decision)
+    status = await svc.decide_approval(ctx, user.id, run_id, tool_call_id, decision)
     return ApprovalResult(status=status)
 
 
 @router.post("/{run_id}/cancel", response_model=CancelResult)
 async def cancel_run(run_id: str, ctx: Ctx, user: CurrentUser) -> CancelResult:
-    return CancelResult(status=await chat.cancel_run(ctx, user.id, run_id))
+    return CancelResult(status=await svc.cancel_run(ctx, user.id, run_id))

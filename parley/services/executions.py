@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from parley.agent.code_tool import execution_out, store_execution
 from parley.db.models import Conversation, Execution, ExecutionFile
 from parley.sandbox import ExecutionResult, SandboxUnavailable, UnsupportedLanguage
-from parley.schemas.executions import LANGUAGES, ExecuteArtifact, ExecutionOut
+from parley.schemas.executions import LANGUAGES, ExecuteArtifact, ExecutionOut, SandboxLimitsOut
 from parley.services.artifacts import get_artifact
 from parley.services.context import AppContext
 from parley.services.errors import DomainError, InvalidInput, NotFound
@@ -39,6 +39,17 @@ class SandboxRefused(DomainError):
 class ExecutionFileNotFound(NotFound):
     def __init__(self) -> None:
         super().__init__("File not found.")
+
+
+def sandbox_limits(ctx: AppContext) -> SandboxLimitsOut:
+    limits = ctx.sandbox.limits
+    return SandboxLimitsOut(
+        timeout_seconds=limits.timeout_seconds,
+        max_timeout_seconds=ctx.sandbox.max_timeout_seconds,
+        memory_mb=limits.memory_mb,
+        max_processes=limits.max_processes,
+        max_output_bytes=limits.max_output_bytes,
+    )
 
 
 def runnable_language(language: str | None) -> str:
