@@ -15,6 +15,10 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/api": { target: "http://127.0.0.1:8000", changeOrigin: false },
+      // the artifact preview frame, its runtime and published pages are served by the API process
+      "/artifact-frame": { target: "http://127.0.0.1:8000", changeOrigin: false },
+      "/artifact-runtime": { target: "http://127.0.0.1:8000", changeOrigin: false },
+      "/a/": { target: "http://127.0.0.1:8000", changeOrigin: false },
     },
   },
   test: {

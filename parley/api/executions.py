@@ -19,6 +19,7 @@ async def sandbox_info(ctx: Ctx, _user: CurrentUser) -> SandboxInfo:
     reason = await asyncio.to_thread(ctx.sandbox.check)
     return SandboxInfo(
         available=reason is None,
+        default_permission_mode=ctx.settings.default_permission_mode,
         reason=reason,
         languages=list(ctx.sandbox.languages()) if reason is None else [],
         limits=executions.sandbox_limits(ctx),

@@ -88,6 +88,9 @@ class ApprovalResult(BaseModel):
 
 class SandboxInfo(BaseModel):
     available: bool
+    default_permission_mode: Literal["ask", "allow"] = Field(
+        description="The mode of a conversation that has chosen none (PARLEY_DEFAULT_PERMISSION_MODE)."
+    )
     reason: str | None = Field(description="Why code cannot run here, when it cannot.")
     languages: list[str]
     limits: SandboxLimitsOut

@@ -130,3 +130,14 @@ async def test_refusals_are_clear_422s_and_other_users_get_404(
         await other.sign_up()
         assert (await other.post(f"/api/artifacts/{ok}/execute", json={})).status_code == 404
         assert (await other.get(f"/api/artifacts/{ok}/executions")).status_code == 404
+
+
+async def test_sandbox_info_tells_the_client_what_it_can_offer(
+    api: ApiClient, anon: ApiClient
+) -> None:
+    info = (await api.get("/api/sandbox")).json()
+    assert info["available"] is True and info["reason"] is None
+    assert set(info["languages"]) == {"python", "javascript", "bash"}
+    assert info["default_permission_mode"] == "ask"
+    assert info["limits"]["network"] is False and info["limits"]["timeout_seconds"] == 10
+    assert (await anon.get("/api/sandbox")).status_code == 401

@@ -50,8 +50,13 @@ def _newest_mtime(folder: Path) -> float:
 
 def _ensure_built() -> None:
     """Builds the client when it is missing or older than its sources (the Makefile normally has)."""
-    sources = max(_newest_mtime(WEB / "src"), (WEB / "index.html").stat().st_mtime)
-    if STATIC_INDEX.is_file() and STATIC_INDEX.stat().st_mtime >= sources:
+    sources = max(
+        _newest_mtime(WEB / "src"),
+        _newest_mtime(WEB / "artifact-runtime"),
+        (WEB / "index.html").stat().st_mtime,
+    )
+    runtime = ROOT / "parley" / "static" / "artifact-runtime" / "frame.js"
+    if STATIC_INDEX.is_file() and runtime.is_file() and STATIC_INDEX.stat().st_mtime >= sources:
         return
     npm = shutil.which("npm")
     if npm is None:

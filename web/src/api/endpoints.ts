@@ -1,9 +1,17 @@
 import { request } from "./http";
 import type {
+  ApprovalResult,
+  Artifact,
+  ArtifactList,
+  ArtifactVersionList,
   Conversation,
   ConversationPage,
+  ConversationSettings,
+  ExecutionList,
   MessageList,
   ModelList,
+  Publication,
+  SandboxInfo,
   TurnStarted,
   User,
 } from "./types";
@@ -29,7 +37,13 @@ export const api = {
     request<Conversation>("POST", "/api/conversations", body),
   updateConversation: (
     id: string,
-    body: { title?: string; model?: string; pinned?: boolean; archived?: boolean },
+    body: {
+      title?: string;
+      model?: string;
+      pinned?: boolean;
+      archived?: boolean;
+      settings?: ConversationSettings;
+    },
   ) => request<Conversation>("PATCH", `/api/conversations/${encodeURIComponent(id)}`, body),
   deleteConversation: (id: string) =>
     request<void>("DELETE", `/api/conversations/${encodeURIComponent(id)}`),
@@ -56,4 +70,35 @@ export const api = {
     ),
   cancelRun: (runId: string) =>
     request<{ status: string }>("POST", `/api/runs/${encodeURIComponent(runId)}/cancel`),
+  decideApproval: (
+    runId: string,
+    toolCallId: string,
+    body: { approve: boolean; remember?: boolean },
+  ) =>
+    request<ApprovalResult>(
+      "POST",
+      `/api/runs/${encodeURIComponent(runId)}/approvals/${encodeURIComponent(toolCallId)}`,
+      body,
+    ),
+
+  sandbox: () => request<SandboxInfo>("GET", "/api/sandbox"),
+  artifactExecutions: (id: string) =>
+    request<ExecutionList>("GET", `/api/artifacts/${encodeURIComponent(id)}/executions`),
+
+  artifacts: (conversationId: string) =>
+    request<ArtifactList>(
+      "GET",
+      `/api/conversations/${encodeURIComponent(conversationId)}/artifacts`,
+    ),
+  artifact: (id: string) => request<Artifact>("GET", `/api/artifacts/${encodeURIComponent(id)}`),
+  artifactVersions: (id: string) =>
+    request<ArtifactVersionList>("GET", `/api/artifacts/${encodeURIComponent(id)}/versions`),
+  editArtifact: (id: string, body: { content: string; title?: string }) =>
+    request<Artifact>("PUT", `/api/artifacts/${encodeURIComponent(id)}`, body),
+  deleteArtifact: (id: string) =>
+    request<void>("DELETE", `/api/artifacts/${encodeURIComponent(id)}`),
+  publishArtifact: (id: string) =>
+    request<Publication>("POST", `/api/artifacts/${encodeURIComponent(id)}/publish`),
+  unpublishArtifact: (id: string) =>
+    request<void>("DELETE", `/api/artifacts/${encodeURIComponent(id)}/publish`),
 };

@@ -45,7 +45,7 @@ function describeStatus(status: number): string {
   return `Request failed (${status}).`;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   let detail: unknown;
   let errors: unknown[] = [];
   try {

@@ -1,6 +1,94 @@
 // Generated from the server's OpenAPI schema by `npm run gen:api`. Do not edit by hand.
 
 export type paths = {
+    "/api/artifacts/{artifact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Artifact */
+        get: operations["get_artifact_api_artifacts__artifact_id__get"];
+        /** Edit Artifact */
+        put: operations["edit_artifact_api_artifacts__artifact_id__put"];
+        post?: never;
+        /** Delete Artifact */
+        delete: operations["delete_artifact_api_artifacts__artifact_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/{artifact_id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Execute Artifact */
+        post: operations["execute_artifact_api_artifacts__artifact_id__execute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/{artifact_id}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Executions */
+        get: operations["list_executions_api_artifacts__artifact_id__executions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/{artifact_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish Artifact */
+        post: operations["publish_artifact_api_artifacts__artifact_id__publish_post"];
+        /** Unpublish Artifact */
+        delete: operations["unpublish_artifact_api_artifacts__artifact_id__publish_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/{artifact_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Versions */
+        get: operations["list_versions_api_artifacts__artifact_id__versions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -106,6 +194,23 @@ export type paths = {
         patch: operations["update_conversation_api_conversations__conversation_id__patch"];
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Artifacts */
+        get: operations["list_artifacts_api_conversations__conversation_id__artifacts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/messages": {
         parameters: {
             query?: never;
@@ -135,6 +240,23 @@ export type paths = {
         put?: never;
         /** Regenerate Message */
         post: operations["regenerate_message_api_conversations__conversation_id__messages__message_id__regenerate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{execution_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download File */
+        get: operations["download_file_api_executions__execution_id__files__file_id__get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -175,6 +297,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Run */
+        get: operations["get_run_api_runs__run_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}/approvals/{tool_call_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide Approval */
+        post: operations["decide_approval_api_runs__run_id__approvals__tool_call_id__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{run_id}/cancel": {
         parameters: {
             query?: never;
@@ -209,10 +365,294 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sandbox Info */
+        get: operations["sandbox_info_api_sandbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** ApprovalDecision */
+        ApprovalDecision: {
+            /** Approve */
+            approve: boolean;
+            /**
+             * Remember
+             * @description Also allow every later run_code in this conversation without asking.
+             * @default false
+             */
+            remember: boolean;
+        };
+        /**
+         * ApprovalRequired
+         * @description The run waits until the person approves or denies this call.
+         */
+        ApprovalRequired: {
+            /** Code */
+            code: string;
+            /** Language */
+            language: string;
+            limits: components["schemas"]["SandboxLimitsOut"];
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "approval_required";
+        };
+        /** ApprovalResolved */
+        ApprovalResolved: {
+            /** Approved */
+            approved: boolean;
+            /**
+             * Remembered
+             * @default false
+             */
+            remembered: boolean;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "approval_resolved";
+        };
+        /** ApprovalResult */
+        ApprovalResult: {
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "approved" | "denied";
+        };
+        /**
+         * Artifact
+         * @description A new version was stored: the full content, the panel's source of truth from now on.
+         */
+        Artifact: {
+            /** Artifact Id */
+            artifact_id: string;
+            /**
+             * Artifact Type
+             * @enum {string}
+             */
+            artifact_type: "code" | "markdown" | "html" | "svg" | "mermaid" | "react";
+            /** Content */
+            content: string;
+            /** Identifier */
+            identifier: string;
+            /** Language */
+            language: string | null;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "create" | "update" | "rewrite";
+            /** Title */
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "artifact";
+            /** Version */
+            version: number;
+        };
+        /**
+         * ArtifactDelta
+         * @description More of the content of the artifact being created or rewritten (appended).
+         */
+        ArtifactDelta: {
+            /** Artifact Id */
+            artifact_id: string;
+            /** Text */
+            text: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "artifact_delta";
+        };
+        /**
+         * ArtifactFailed
+         * @description The change could not be applied (e.g. the text to replace was not found).
+         */
+        ArtifactFailed: {
+            /** Artifact Id */
+            artifact_id: string;
+            /** Message */
+            message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "artifact_failed";
+        };
+        /** ArtifactList */
+        ArtifactList: {
+            /** Artifacts */
+            artifacts: components["schemas"]["ArtifactOut"][];
+        };
+        /** ArtifactOut */
+        ArtifactOut: {
+            /**
+             * Content
+             * @description The current version's content.
+             */
+            content: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Identifier
+             * @description The model's name for it; stable across versions.
+             */
+            identifier: string;
+            /** Language */
+            language: string | null;
+            /**
+             * Public Url
+             * @description The read-only link, while published.
+             */
+            public_url?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "code" | "markdown" | "html" | "svg" | "mermaid" | "react";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description The current (latest) version number, from 1.
+             */
+            version: number;
+        };
+        /**
+         * ArtifactRefPart
+         * @description Where in the answer an artifact was created or changed; the panel opens it from here.
+         */
+        ArtifactRefPart: {
+            /** Artifact Id */
+            artifact_id: string;
+            /**
+             * Artifact Type
+             * @enum {string}
+             */
+            artifact_type: "code" | "markdown" | "html" | "svg" | "mermaid" | "react";
+            /** Identifier */
+            identifier: string;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "create" | "update" | "rewrite";
+            /** Title */
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "artifact_ref";
+            /**
+             * Version
+             * @description Null when the answer stopped before it was stored.
+             */
+            version: number | null;
+        };
+        /**
+         * ArtifactStart
+         * @description The model began creating or changing an artifact; its card goes here in the answer.
+         */
+        ArtifactStart: {
+            /** Artifact Id */
+            artifact_id: string;
+            /**
+             * Artifact Type
+             * @enum {string}
+             */
+            artifact_type: "code" | "markdown" | "html" | "svg" | "mermaid" | "react";
+            /** Identifier */
+            identifier: string;
+            /** Language */
+            language: string | null;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "create" | "update" | "rewrite";
+            /** Title */
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "artifact_start";
+        };
+        /** ArtifactVersionList */
+        ArtifactVersionList: {
+            /** Versions */
+            versions: components["schemas"]["ArtifactVersionOut"][];
+        };
+        /** ArtifactVersionOut */
+        ArtifactVersionOut: {
+            /** Content */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Language */
+            language: string | null;
+            /**
+             * Message Id
+             * @description The answer that made it; null for a manual edit.
+             */
+            message_id: string | null;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "create" | "update" | "rewrite" | "edit";
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "code" | "markdown" | "html" | "svg" | "mermaid" | "react";
+            /** Version */
+            version: number;
+        };
         /** CancelResult */
         CancelResult: {
             /** Status */
@@ -258,6 +698,11 @@ export type components = {
         ConversationSettings: {
             /** Max Tokens */
             max_tokens?: number | null;
+            /**
+             * Permission Mode
+             * @description Code the model wants to run: ask first (default) or run at once.
+             */
+            permission_mode?: ("ask" | "allow") | null;
             /** System Prompt */
             system_prompt?: string | null;
             /** Temperature */
@@ -275,6 +720,13 @@ export type components = {
             /** Title */
             title?: string | null;
         };
+        /** EditArtifact */
+        EditArtifact: {
+            /** Content */
+            content: string;
+            /** Title */
+            title?: string | null;
+        };
         /** Error */
         Error: {
             /** Kind */
@@ -286,6 +738,73 @@ export type components = {
              * @enum {string}
              */
             type: "error";
+        };
+        /** ExecuteArtifact */
+        ExecuteArtifact: {
+            /**
+             * Timeout Seconds
+             * @description Wall-clock limit; the server's default when omitted.
+             */
+            timeout_seconds?: number | null;
+        };
+        /** ExecutionFileOut */
+        ExecutionFileOut: {
+            /** Id */
+            id: string;
+            /**
+             * Inline Image
+             * @description A raster image the client may show inline.
+             */
+            inline_image: boolean;
+            /** Mime Type */
+            mime_type: string;
+            /** Name */
+            name: string;
+            /** Size */
+            size: number;
+            /**
+             * Url
+             * @description Download path (same-origin, needs the owner's session).
+             */
+            url: string;
+        };
+        /** ExecutionList */
+        ExecutionList: {
+            /** Executions */
+            executions: components["schemas"]["ExecutionOut"][];
+        };
+        /** ExecutionOut */
+        ExecutionOut: {
+            /** Artifact Version */
+            artifact_version?: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duration Ms */
+            duration_ms: number;
+            /** Exit Code */
+            exit_code: number | null;
+            /** Files */
+            files: components["schemas"]["ExecutionFileOut"][];
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "error" | "timeout" | "unavailable";
+            /** Stderr */
+            stderr: string;
+            /** Stderr Truncated */
+            stderr_truncated: boolean;
+            /** Stdout */
+            stdout: string;
+            /** Stdout Truncated */
+            stdout_truncated: boolean;
         };
         /** Health */
         Health: {
@@ -342,7 +861,7 @@ export type components = {
             /** Parent Id */
             parent_id: string | null;
             /** Parts */
-            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"])[];
+            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"] | components["schemas"]["ArtifactRefPart"] | components["schemas"]["ToolCallPart"] | components["schemas"]["ToolResultPart"])[];
             /**
              * Role
              * @enum {string}
@@ -427,6 +946,25 @@ export type components = {
             /** Vision */
             vision: boolean;
         };
+        /** PendingApproval */
+        PendingApproval: {
+            /** Code */
+            code: string;
+            /** Language */
+            language: string;
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+        };
+        /** Publication */
+        Publication: {
+            /**
+             * Public Url
+             * @description Path of the read-only page, e.g. /a/<token>.
+             */
+            public_url: string;
+        };
         /**
          * Queued
          * @description The model is busy with other people's requests; this one is `position` in line.
@@ -460,9 +998,67 @@ export type components = {
          */
         RunEventFrame: {
             /** Event */
-            event: components["schemas"]["MessageStart"] | components["schemas"]["Queued"] | components["schemas"]["TextDelta"] | components["schemas"]["ThinkingDelta"] | components["schemas"]["Usage"] | components["schemas"]["Error"] | components["schemas"]["MessageStop"] | components["schemas"]["Title"];
+            event: components["schemas"]["MessageStart"] | components["schemas"]["Queued"] | components["schemas"]["TextDelta"] | components["schemas"]["ThinkingDelta"] | components["schemas"]["ArtifactStart"] | components["schemas"]["ArtifactDelta"] | components["schemas"]["Artifact"] | components["schemas"]["ArtifactFailed"] | components["schemas"]["ToolCall"] | components["schemas"]["ApprovalRequired"] | components["schemas"]["ApprovalResolved"] | components["schemas"]["ToolOutput"] | components["schemas"]["ToolResult"] | components["schemas"]["Usage"] | components["schemas"]["Error"] | components["schemas"]["MessageStop"] | components["schemas"]["Title"];
             /** Id */
             id: number;
+        };
+        /** RunOut */
+        RunOut: {
+            /** Conversation Id */
+            conversation_id: string;
+            /** Id */
+            id: string;
+            /** Message Id */
+            message_id: string;
+            /** Pending Approvals */
+            pending_approvals: components["schemas"]["PendingApproval"][];
+            /**
+             * Status
+             * @description running, waiting (for an approval), or how it ended.
+             */
+            status: string;
+            /**
+             * Step
+             * @description Model turns taken so far in the agent loop.
+             */
+            step: number;
+        };
+        /** SandboxInfo */
+        SandboxInfo: {
+            /** Available */
+            available: boolean;
+            /**
+             * Default Permission Mode
+             * @description The mode of a conversation that has chosen none (PARLEY_DEFAULT_PERMISSION_MODE).
+             * @enum {string}
+             */
+            default_permission_mode: "ask" | "allow";
+            /** Languages */
+            languages: string[];
+            limits: components["schemas"]["SandboxLimitsOut"];
+            /**
+             * Reason
+             * @description Why code cannot run here, when it cannot.
+             */
+            reason: string | null;
+        };
+        /** SandboxLimitsOut */
+        SandboxLimitsOut: {
+            /** Max Output Bytes */
+            max_output_bytes: number;
+            /** Max Processes */
+            max_processes: number;
+            /** Max Timeout Seconds */
+            max_timeout_seconds: number;
+            /** Memory Mb */
+            memory_mb: number;
+            /**
+             * Network
+             * @default false
+             */
+            network: boolean;
+            /** Timeout Seconds */
+            timeout_seconds: number;
         };
         /** SendMessage */
         SendMessage: {
@@ -537,6 +1133,100 @@ export type components = {
              */
             type: "title";
         };
+        /**
+         * ToolCall
+         * @description The model asked to use a tool (run_code); approval or the result follows.
+         */
+        ToolCall: {
+            /** Input */
+            input: {
+                [key: string]: unknown;
+            };
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_call";
+        };
+        /** ToolCallPart */
+        ToolCallPart: {
+            /** Approval */
+            approval?: ("pending" | "approved" | "denied" | "automatic") | null;
+            /** Input */
+            input: {
+                [key: string]: unknown;
+            };
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_call";
+        };
+        /**
+         * ToolOutput
+         * @description Live output of a running tool call.
+         */
+        ToolOutput: {
+            /**
+             * Stream
+             * @enum {string}
+             */
+            stream: "stdout" | "stderr";
+            /** Text */
+            text: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_output";
+        };
+        /** ToolResult */
+        ToolResult: {
+            /**
+             * Content
+             * @description What the model was told.
+             */
+            content: string;
+            execution?: components["schemas"]["ExecutionOut"] | null;
+            /** Is Error */
+            is_error: boolean;
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_result";
+        };
+        /** ToolResultPart */
+        ToolResultPart: {
+            /** Content */
+            content: string;
+            execution?: components["schemas"]["ExecutionOut"] | null;
+            /** Is Error */
+            is_error: boolean;
+            /** Name */
+            name: string;
+            /** Tool Call Id */
+            tool_call_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_result";
+        };
         /** TurnStarted */
         TurnStarted: {
             assistant_message: components["schemas"]["MessageOut"];
@@ -606,6 +1296,259 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    get_artifact_api_artifacts__artifact_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_artifact_api_artifacts__artifact_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditArtifact"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_artifact_api_artifacts__artifact_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    execute_artifact_api_artifacts__artifact_id__execute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecuteArtifact"];
+            };
+        };
+        responses: {
+            /** @description Server-sent events: `output` frames ({stream, text}) while the code runs, then one `result` frame whose data is an Execution. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionOut"];
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_executions_api_artifacts__artifact_id__executions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publish_artifact_api_artifacts__artifact_id__publish_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unpublish_artifact_api_artifacts__artifact_id__publish_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_versions_api_artifacts__artifact_id__versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artifact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactVersionList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     login_api_auth_login_post: {
         parameters: {
             query?: never;
@@ -871,6 +1814,37 @@ export interface operations {
             };
         };
     };
+    list_artifacts_api_conversations__conversation_id__artifacts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_messages_api_conversations__conversation_id__messages_get: {
         parameters: {
             query?: never;
@@ -973,6 +1947,36 @@ export interface operations {
             };
         };
     };
+    download_file_api_executions__execution_id__files__file_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                execution_id: string;
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     health_api_health_get: {
         parameters: {
             query?: never;
@@ -1009,6 +2013,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelList"];
+                };
+            };
+        };
+    };
+    get_run_api_runs__run_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decide_approval_api_runs__run_id__approvals__tool_call_id__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+                tool_call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -1077,6 +2148,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    sandbox_info_api_sandbox_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxInfo"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SseParser } from "./sseParser";
+import { RawSseParser, SseParser } from "./sseParser";
 
 describe("SseParser", () => {
   it("parses frames split across chunks and skips keepalives", () => {
@@ -18,5 +18,17 @@ describe("SseParser", () => {
   it("ignores frames without an id or with broken JSON", () => {
     const parser = new SseParser();
     expect(parser.push("data: {}\n\nid: 3\ndata: {nope\n\n")).toEqual([]);
+  });
+});
+
+describe("RawSseParser", () => {
+  it("keeps the event name and multi-line data, with or without an id", () => {
+    const parser = new RawSseParser();
+    expect(
+      parser.push('event: output\ndata: {"a":\ndata: 1}\n\n: ping\n\nid: 4\ndata: x\n\n'),
+    ).toEqual([
+      { id: null, event: "output", data: '{"a":\n1}' },
+      { id: "4", event: null, data: "x" },
+    ]);
   });
 });

@@ -18,6 +18,24 @@ export type MessageError = Schemas["MessageError"];
 export type MessageList = Schemas["MessageList"];
 export type TurnStarted = Schemas["TurnStarted"];
 export type RunEvent = Schemas["RunEventFrame"]["event"];
+export type ArtifactRef = Schemas["ArtifactRefPart"];
+export type Artifact = Schemas["ArtifactOut"];
+export type ArtifactKind = Artifact["type"];
+export type ArtifactList = Schemas["ArtifactList"];
+export type ArtifactVersion = Schemas["ArtifactVersionOut"];
+export type ArtifactVersionList = Schemas["ArtifactVersionList"];
+export type Publication = Schemas["Publication"];
+export type ConversationSettings = Schemas["ConversationSettings"];
+export type PermissionMode = NonNullable<ConversationSettings["permission_mode"]>;
+export type ToolCallPart = Schemas["ToolCallPart"];
+export type ToolResultPart = Schemas["ToolResultPart"];
+export type Approval = ToolCallPart["approval"];
+export type Execution = Schemas["ExecutionOut"];
+export type ExecutionFile = Schemas["ExecutionFileOut"];
+export type ExecutionList = Schemas["ExecutionList"];
+export type SandboxLimits = Schemas["SandboxLimitsOut"];
+export type SandboxInfo = Schemas["SandboxInfo"];
+export type ApprovalResult = Schemas["ApprovalResult"];
 
 export interface RunFrame {
   seq: number;

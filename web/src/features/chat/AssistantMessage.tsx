@@ -1,12 +1,11 @@
 import clsx from "clsx";
 import type { MessageStatus, Part } from "../../api/types";
 import { AlertIcon, RetryIcon } from "../../components/ui/icons";
-import { Markdown } from "../../lib/markdown/Markdown";
+import { AnswerParts, answerText, hasVisibleContent } from "./AnswerParts";
 import { useModels } from "./hooks";
 import { CopyButton, SiblingSwitcher, Timestamp } from "./MessageControls";
 import type { MessageItemProps } from "./messageProps";
 import { useRunState } from "./runStore";
-import { ThinkingBlock } from "./ThinkingBlock";
 
 const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
   cancelled: "You stopped this answer.",
@@ -15,9 +14,13 @@ const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
 
 function partsLength(parts: Part[]): number {
   let total = 0;
-  for (const part of parts) total += part.text.length;
+  for (const part of parts) {
+    total += part.type === "text" || part.type === "thinking" ? part.text.length : 1;
+  }
   return total;
 }
+
+const NO_TOOLS = {};
 
 function ModelName({ id }: { id: string }) {
   const models = useModels();
@@ -46,19 +49,13 @@ export function AssistantMessage({
       : message.parts;
   const status: MessageStatus = run ? (live ? "streaming" : run.status) : message.status;
   const error = run?.error ?? message.error;
-  const text = parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+  const text = answerText(parts);
   const lastPart = parts[parts.length - 1];
-  const waiting = live && text.length === 0 && lastPart?.type !== "thinking";
+  const waiting = live && !hasVisibleContent(parts) && lastPart?.type !== "thinking";
   const note = STATUS_NOTES[status];
 
   return (
     <div className="group" data-role="assistant" data-status={status} aria-busy={live}>
-      {parts.map((part, i) =>
-        part.type === "thinking" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are append-only; the index is the identity.
-          <ThinkingBlock key={i} text={part.text} live={live && i === parts.length - 1} />
-        ) : null,
-      )}
       {waiting && (
         <p className="flex items-center gap-2 font-sans text-sm text-muted" role="status">
           <span className="streaming-caret" aria-hidden="true" />
@@ -67,11 +64,17 @@ export function AssistantMessage({
             : "Working on it…"}
         </p>
       )}
-      {text.length > 0 && (
-        <div className={clsx("prose-parley", live && "is-streaming")} data-testid="assistant-text">
-          <Markdown text={text} />
-        </div>
-      )}
+      <AnswerParts
+        parts={parts}
+        live={live}
+        conversationId={message.conversation_id}
+        toolContext={{
+          runId: run?.runId ?? message.run_id,
+          active: status === "streaming",
+          endStatus: status,
+          tools: run?.tools ?? NO_TOOLS,
+        }}
+      />
       {status === "error" && (
         <div
           role="alert"

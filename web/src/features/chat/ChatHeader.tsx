@@ -2,8 +2,16 @@ import { useNavigate } from "react-router";
 import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
+import { ArtifactsButton } from "../artifacts/ArtifactsButton";
+import { PermissionMenu } from "../tools/PermissionMenu";
 
-export function ChatHeader({ title }: { title: string | null }) {
+export function ChatHeader({
+  title,
+  conversationId,
+}: {
+  title: string | null;
+  conversationId?: string;
+}) {
   const collapsed = useLayoutStore((s) => s.sidebarCollapsed);
   const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
   const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
@@ -32,6 +40,8 @@ export function ChatHeader({ title }: { title: string | null }) {
       ) : (
         <div className="flex-1" />
       )}
+      {conversationId && <PermissionMenu conversationId={conversationId} />}
+      <ArtifactsButton />
       <IconButton
         label="New chat"
         className={collapsed ? "" : "md:hidden"}

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/http";
 import { useDraftStore } from "../../app/uiStore";
+import { ArtifactPanelSlot } from "../artifacts/ArtifactPanelSlot";
 import { useMe } from "../auth/hooks";
 import { selectBranch } from "./branch";
 import { ChatHeader } from "./ChatHeader";
 import { Composer } from "./Composer";
+import { ConversationMissing } from "./ConversationMissing";
 import {
   useCancelRun,
   useConversation,
@@ -19,6 +21,7 @@ import { MessageList, type MessageListHandle } from "./MessageList";
 import { ModelSelector } from "./ModelSelector";
 import { useActiveRunId } from "./runStore";
 import { useBranchChoices } from "./useBranchChoices";
+import { usePrefillComposer } from "./usePrefillComposer";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
 // On touch screens focusing the box would throw up the keyboard over the conversation.
@@ -63,10 +66,10 @@ export default function ChatRoute() {
     ? (conversation.data?.model ?? null)
     : (newChatModel ?? models.data?.default_model ?? null);
 
-  const onSend = useCallback(
-    (text: string) => {
+  const sendText = useCallback(
+    (text: string, fromComposer: boolean) => {
       setSendError(null);
-      setDraft(draftKey, "");
+      if (fromComposer) setDraft(draftKey, "");
       listRef.current?.scrollToLatest();
       send.mutate(
         {
@@ -80,7 +83,7 @@ export default function ChatRoute() {
             if (!id) navigate(`/chat/${conversationId}`);
           },
           onError: (error) => {
-            setDraft(draftKey, text);
+            if (fromComposer) setDraft(draftKey, text);
             setSendError(error instanceof ApiError ? error.message : "Couldn't send your message.");
           },
         },
@@ -88,6 +91,10 @@ export default function ChatRoute() {
     },
     [draftKey, id, last, model, navigate, send, setDraft],
   );
+  const onSend = useCallback((text: string) => sendText(text, true), [sendText]);
+  const sendFromPanel = useCallback((text: string) => sendText(text, false), [sendText]);
+
+  const askAbout = usePrefillComposer(draftKey);
 
   const onRetry = useCallback(
     (messageId: string) => {
@@ -141,29 +148,8 @@ export default function ChatRoute() {
   };
 
   if (id && (conversation.error instanceof ApiError || messagesQuery.error instanceof ApiError)) {
-    const status =
-      (conversation.error as ApiError | null)?.status ?? (messagesQuery.error as ApiError).status;
-    return (
-      <>
-        <ChatHeader title={null} />
-        <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center">
-          <h2 className="font-serif text-2xl text-ink">
-            {status === 404 ? "This conversation doesn't exist" : "Couldn't open this conversation"}
-          </h2>
-          <p className="text-muted">
-            {status === 404
-              ? "It may have been deleted."
-              : (conversation.error ?? messagesQuery.error)?.message}
-          </p>
-          <Link
-            to="/"
-            className="font-medium text-accent-strong underline underline-offset-2 dark:text-[#e8957a]"
-          >
-            Start a new chat
-          </Link>
-        </div>
-      </>
-    );
+    const failure = (conversation.error ?? messagesQuery.error) as ApiError;
+    return <ConversationMissing status={failure.status} message={failure.message} />;
   }
 
   const loading = Boolean(id) && messagesQuery.isPending;
@@ -196,6 +182,13 @@ export default function ChatRoute() {
     </p>
   );
 
+  const panelProps = {
+    conversationId: id,
+    canSend: !activeRun && !send.isPending,
+    onAsk: askAbout,
+    onSend: sendFromPanel,
+  };
+
   if (!id || empty) {
     return (
       <>
@@ -210,40 +203,44 @@ export default function ChatRoute() {
             <ExamplePrompts onPick={(prompt) => setDraft(draftKey, prompt)} />
           </div>
         </div>
+        <ArtifactPanelSlot {...panelProps} />
       </>
     );
   }
 
   return (
-    <>
-      <ChatHeader title={conversation.data?.title ?? null} />
-      {loading ? (
-        <div
-          className="flex flex-1 items-center justify-center"
-          role="status"
-          aria-label="Loading messages"
-        >
-          <span className="streaming-caret" />
+    <div className="flex min-h-0 flex-1">
+      <div className="flex min-w-0 flex-1 flex-col">
+        <ChatHeader title={conversation.data?.title ?? null} conversationId={id} />
+        {loading ? (
+          <div
+            className="flex flex-1 items-center justify-center"
+            role="status"
+            aria-label="Loading messages"
+          >
+            <span className="streaming-caret" />
+          </div>
+        ) : (
+          <MessageList
+            key={id}
+            ref={listRef}
+            entries={entries}
+            retryableId={retryableId}
+            editable={!activeRun && !send.isPending}
+            onRetry={onRetry}
+            onPickSibling={onPickSibling}
+            onEdit={onEdit}
+          />
+        )}
+        <div className="mx-auto w-full max-w-3xl px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6 sm:pb-5">
+          {errorNote}
+          {composer}
+          <p className="mt-2 text-center text-xs text-muted">
+            AI can make mistakes. Check important information.
+          </p>
         </div>
-      ) : (
-        <MessageList
-          key={id}
-          ref={listRef}
-          entries={entries}
-          retryableId={retryableId}
-          editable={!activeRun && !send.isPending}
-          onRetry={onRetry}
-          onPickSibling={onPickSibling}
-          onEdit={onEdit}
-        />
-      )}
-      <div className="mx-auto w-full max-w-3xl px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6 sm:pb-5">
-        {errorNote}
-        {composer}
-        <p className="mt-2 text-center text-xs text-muted">
-          AI can make mistakes. Check important information.
-        </p>
       </div>
-    </>
+      <ArtifactPanelSlot {...panelProps} />
+    </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { followRun } from "../../api/runStream";
 import type { Conversation, ConversationPage, MessageList } from "../../api/types";
-import { SentenceAnnouncer } from "../../lib/announcer";
+import { announce, SentenceAnnouncer } from "../../lib/announcer";
 import { queryKeys } from "../../lib/queryKeys";
+import { refreshArtifacts, rememberStoredArtifact } from "../artifacts/cache";
+import { useArtifactPanel } from "../artifacts/store";
 import { initialRunState, reduceRun } from "./runReducer";
 import { clearRunState, setRunState, useRunStore } from "./runStore";
 
@@ -86,6 +88,19 @@ export function attachRun({ runId, messageId, conversationId, queryClient }: Att
         announcer.finish(text, finishedText(after.status, after.error?.message ?? null));
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
       }
+      if (frame.event.type === "artifact_start") {
+        useArtifactPanel.getState().followArtifact(conversationId, frame.event.artifact_id);
+      }
+      if (frame.event.type === "artifact") {
+        rememberStoredArtifact(queryClient, conversationId, frame.event);
+      }
+      if (frame.event.type === "approval_required") {
+        announce(`The answer wants to run ${frame.event.language} code: approve or deny it.`);
+      }
+      if (frame.event.type === "approval_resolved" && frame.event.remembered) {
+        // "Always allow" switched the conversation to running code without asking.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+      }
       if (frame.event.type === "title") {
         updateConversationCaches(queryClient, frame.event.conversation_id, {
           title: frame.event.title,
@@ -119,6 +134,7 @@ export function attachRun({ runId, messageId, conversationId, queryClient }: Att
       );
     }
     clearRunState(messageId);
+    refreshArtifacts(queryClient, conversationId);
     void queryClient.invalidateQueries({ queryKey: queryKeys.messages(conversationId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
   });

@@ -1,35 +1,6 @@
-import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { memo, type ReactNode, useEffect, useState } from "react";
-import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { memo, useState } from "react";
 import { CheckIcon, CopyIcon } from "../../components/ui/icons";
-
-type Highlighter = typeof import("./highlighter");
-
-let highlighterModule: Promise<Highlighter> | null = null;
-const loadHighlighter = () => {
-  highlighterModule ??= import("./highlighter");
-  return highlighterModule;
-};
-
-function useHighlighted(code: string, language: string | null): ReactNode | null {
-  const [highlighted, setHighlighted] = useState<ReactNode | null>(null);
-  useEffect(() => {
-    if (!language) return;
-    let cancelled = false;
-    void loadHighlighter().then(async (mod) => {
-      const name = mod.canonicalLanguage(language);
-      if (!name) return;
-      await mod.loadLanguage(name);
-      if (cancelled) return;
-      const tree = mod.lowlight.highlight(name, code);
-      setHighlighted(toJsxRuntime(tree, { Fragment, jsx, jsxs }));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, language]);
-  return highlighted;
-}
+import { useHighlighted } from "./useHighlighted";
 
 export const CodeBlock = memo(function CodeBlock({
   code,

@@ -1,0 +1,107 @@
+import type { Execution, ExecutionFile } from "../../api/types";
+import { DownloadIcon } from "../../components/ui/icons";
+import { formatBytes } from "./summary";
+
+function Stream({
+  title,
+  text,
+  truncated,
+  error,
+}: {
+  title: string;
+  text: string;
+  truncated: boolean;
+  error?: boolean;
+}) {
+  return (
+    <div>
+      <div className="mb-1 flex items-baseline gap-2 font-mono text-xs text-muted">
+        {title}
+        {truncated && (
+          <span className="font-normal text-ink-soft">
+            · output truncated: only the start is kept
+          </span>
+        )}
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a named, scrollable block of output, not a fieldset. */}
+      <div
+        role="group"
+        aria-label={title}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+        className={`max-h-72 overflow-auto rounded-lg border border-line bg-code-bg px-3 py-2 font-mono text-[0.8rem] leading-relaxed ${error ? "text-danger" : "text-ink"}`}
+      >
+        <pre className="whitespace-pre-wrap break-words">{text}</pre>
+      </div>
+    </div>
+  );
+}
+
+/** Images the code wrote, shown inline; any other file is a download. */
+export function ExecutionFiles({ files }: { files: ExecutionFile[] }) {
+  if (files.length === 0) return null;
+  const images = files.filter((f) => f.inline_image);
+  const others = files.filter((f) => !f.inline_image);
+  return (
+    <div className="space-y-2" data-testid="execution-files">
+      {images.map((file) => (
+        <figure key={file.id} className="m-0">
+          <a href={file.url} target="_blank" rel="noopener noreferrer" title="Open full size">
+            <img
+              src={file.url}
+              alt={`${file.name}, written by the code`}
+              loading="lazy"
+              className="max-h-[28rem] max-w-full rounded-lg border border-line bg-white"
+            />
+          </a>
+          <figcaption className="mt-1 text-xs text-muted">
+            {file.name} · {formatBytes(file.size)}
+          </figcaption>
+        </figure>
+      ))}
+      {others.length > 0 && (
+        <ul className="flex flex-wrap gap-2">
+          {others.map((file) => (
+            <li key={file.id}>
+              <a
+                href={file.url}
+                download={file.name.split("/").pop()}
+                className="inline-flex max-w-full items-center gap-1.5 rounded-lg border border-line bg-surface px-2.5 py-1.5 text-[0.8125rem] text-ink transition-colors hover:bg-sidebar"
+              >
+                <DownloadIcon className="size-3.5 shrink-0 text-muted" />
+                <span className="truncate">{file.name}</span>
+                <span className="shrink-0 text-xs text-muted">{formatBytes(file.size)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A run's stdout and stderr, with notes when the sandbox cut them short. */
+export function ExecutionStreams({ execution }: { execution: Execution }) {
+  const { stdout, stderr } = execution;
+  if (execution.status === "unavailable") {
+    return <p className="text-sm text-ink-soft">{stderr || "Code can't run on this server."}</p>;
+  }
+  if (!stdout && !stderr) return <p className="text-sm text-muted">The code printed nothing.</p>;
+  return (
+    <div className="space-y-2.5">
+      {stdout && <Stream title="stdout" text={stdout} truncated={execution.stdout_truncated} />}
+      {stderr && (
+        <Stream
+          title="stderr"
+          text={stderr}
+          truncated={execution.stderr_truncated}
+          error={execution.status !== "ok"}
+        />
+      )}
+    </div>
+  );
+}
+
+export function hasStreams(execution: Execution): boolean {
+  return Boolean(execution.stdout || execution.stderr);
+}
