@@ -57,7 +57,13 @@ def start_server(data_dir: Path, fake: LLMFake) -> tuple[subprocess.Popen[bytes]
         "ANTHROPIC_BASE_URL": fake.anthropic_url,
         "PARLEY_LOG_LEVEL": "warning",
     }
-    subprocess.run([sys.executable, "-m", "parley", "migrate"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "parley", "migrate"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
     )

@@ -54,6 +54,10 @@ class ArtifactTagParser:
     _out: list[Segment] = field(default_factory=list)
 
     def feed(self, chunk: str) -> list[Segment]:
+        # the common case, a word in the middle of a line of prose: nothing to look at
+        idle = not (self._buffer or self._inside or self._line_start or self._fence)
+        if idle and "<" not in chunk and "\n" not in chunk:
+            return [Text(chunk)] if chunk else []
         self._buffer += chunk
         self._run(final=False)
         return self._take()

@@ -129,6 +129,9 @@ class AgentLoop:
                 if isinstance(event, p.TextDelta):
                     written.append(event.text)
                     for segment in parser.feed(event.text):
+                        if isinstance(segment, tags.Text):  # per token: no generator
+                            yield e.TextDelta(text=segment.text)
+                            continue
                         async for out in self._on_segment(segment, open_tag):
                             yield out
                 elif isinstance(event, p.ThinkingDelta):
