@@ -1,14 +1,6 @@
-import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { memo, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { memo, useLayoutEffect, useRef } from "react";
+import { useHighlightedTree } from "../../lib/markdown/useHighlighted";
 import { useThrottled } from "./useThrottled";
-
-type Highlighter = typeof import("../../lib/markdown/highlighter");
-let highlighter: Promise<Highlighter> | null = null;
-const loadHighlighter = () => {
-  highlighter ??= import("../../lib/markdown/highlighter");
-  return highlighter;
-};
 
 /** The last highlighted text, then whatever arrived since as plain text until the next pass. */
 const Highlighted = memo(function Highlighted({
@@ -21,22 +13,7 @@ const Highlighted = memo(function Highlighted({
   streaming: boolean;
 }) {
   const code = useThrottled(text, 250, streaming);
-  const [tree, setTree] = useState<{ code: string; node: ReactNode } | null>(null);
-  useEffect(() => {
-    if (!language) return;
-    let cancelled = false;
-    void loadHighlighter().then(async (mod) => {
-      const name = mod.canonicalLanguage(language);
-      if (!name) return;
-      await mod.loadLanguage(name);
-      if (cancelled) return;
-      const node = toJsxRuntime(mod.lowlight.highlight(name, code), { Fragment, jsx, jsxs });
-      setTree({ code, node });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, language]);
+  const tree = useHighlightedTree(code, language);
   if (!tree || !text.startsWith(tree.code)) return <>{text}</>;
   return (
     <>

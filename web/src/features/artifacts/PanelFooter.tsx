@@ -13,6 +13,7 @@ import {
   TrashIcon,
 } from "../../components/ui/icons";
 import { Menu, type MenuItem } from "../../components/ui/Menu";
+import { useCopy } from "../../lib/useCopy";
 import { RunArtifactButton } from "../tools/RunArtifactButton";
 import type { DisplayedArtifact } from "./displayed";
 import { downloadText, fileName, mimeType } from "./files";
@@ -21,20 +22,9 @@ import { ShareDialog } from "./ShareDialog";
 import { useArtifactPanel } from "./store";
 
 function CopyContent({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy(text);
   return (
-    <IconButton
-      label={copied ? "Copied" : "Copy artifact"}
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        } catch {
-          setCopied(false);
-        }
-      }}
-    >
+    <IconButton label={copied ? "Copied" : "Copy artifact"} onClick={copy}>
       {copied ? <CheckIcon className="size-[1.1rem]" /> : <CopyIcon className="size-[1.1rem]" />}
     </IconButton>
   );

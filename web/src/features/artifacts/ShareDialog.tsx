@@ -1,8 +1,8 @@
-import { useState } from "react";
 import { ApiError } from "../../api/http";
 import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
 import { CheckIcon, CopyIcon, ExternalLinkIcon } from "../../components/ui/icons";
+import { useCopy } from "../../lib/useCopy";
 import { useUnpublishArtifact } from "./hooks";
 
 export function absoluteUrl(path: string): string {
@@ -25,18 +25,9 @@ export function ShareDialog({
   title: string;
   publicUrl: string | null;
 }) {
-  const [copied, setCopied] = useState(false);
   const unpublish = useUnpublishArtifact();
   const url = publicUrl ? absoluteUrl(publicUrl) : "";
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1600);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = useCopy(url, 1600);
   return (
     <Dialog
       open={open}

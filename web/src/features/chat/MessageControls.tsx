@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, CopyIcon } from "../../components/ui/icons";
 import { formatFullTime, formatMessageTime } from "../../lib/dates";
+import { useCopy } from "../../lib/useCopy";
 
 export interface SiblingInfo {
   index: number;
@@ -53,21 +53,13 @@ export function SiblingSwitcher({
 }
 
 export function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy(text);
   return (
     <button
       type="button"
       aria-label={copied ? "Copied" : "Copy message"}
       title={copied ? "Copied" : "Copy message"}
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        } catch {
-          setCopied(false);
-        }
-      }}
+      onClick={copy}
       className="flex size-8 items-center justify-center rounded-lg text-muted hover:bg-line/60 hover:text-ink"
     >
       {copied ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}

@@ -2,6 +2,7 @@ import clsx from "clsx";
 import { memo, useId, useState } from "react";
 import { CheckIcon, ChevronDownIcon, CopyIcon } from "../../components/ui/icons";
 import { useHighlighted } from "../../lib/markdown/useHighlighted";
+import { useCopy } from "../../lib/useCopy";
 
 const FOLDED_LINES = 12;
 
@@ -15,21 +16,11 @@ export const CodePreview = memo(function CodePreview({
 }) {
   const highlighted = useHighlighted(code, language);
   const [expanded, setExpanded] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy(code, 1600);
   const codeId = useId();
   const lines = code.split("\n").length;
   const long = lines > FOLDED_LINES + 3;
   const folded = long && !expanded;
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1600);
-    } catch {
-      setCopied(false);
-    }
-  };
 
   return (
     <div className="group/code relative bg-code-bg">

@@ -1,5 +1,6 @@
-import { memo, useState } from "react";
+import { memo } from "react";
 import { CheckIcon, CopyIcon } from "../../components/ui/icons";
+import { useCopy } from "../useCopy";
 import { useHighlighted } from "./useHighlighted";
 
 export const CodeBlock = memo(function CodeBlock({
@@ -10,17 +11,7 @@ export const CodeBlock = memo(function CodeBlock({
   language: string | null;
 }) {
   const highlighted = useHighlighted(code, language);
-  const [copied, setCopied] = useState(false);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1600);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = useCopy(code, 1600);
 
   return (
     <div className="code-block not-prose overflow-hidden rounded-xl border border-line bg-code-bg font-sans">

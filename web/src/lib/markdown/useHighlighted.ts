@@ -10,9 +10,15 @@ const loadHighlighter = () => {
   return highlighterModule;
 };
 
-/** The code as highlighted React nodes once the highlighter and its grammar have loaded; null before. */
-export function useHighlighted(code: string, language: string | null): ReactNode | null {
-  const [highlighted, setHighlighted] = useState<{ code: string; node: ReactNode } | null>(null);
+export interface HighlightedCode {
+  code: string;
+  node: ReactNode;
+}
+
+/** The latest highlighting pass: the code it covered and its React nodes (null until one is done).
+ * While code streams in, `code` may lag behind the text; callers show the rest plain. */
+export function useHighlightedTree(code: string, language: string | null): HighlightedCode | null {
+  const [highlighted, setHighlighted] = useState<HighlightedCode | null>(null);
   useEffect(() => {
     if (!language) return;
     let cancelled = false;
@@ -28,5 +34,11 @@ export function useHighlighted(code: string, language: string | null): ReactNode
       cancelled = true;
     };
   }, [code, language]);
+  return highlighted;
+}
+
+/** The code as highlighted React nodes once the highlighter and its grammar have loaded; null before. */
+export function useHighlighted(code: string, language: string | null): ReactNode | null {
+  const highlighted = useHighlightedTree(code, language);
   return highlighted && highlighted.code === code ? highlighted.node : null;
 }
