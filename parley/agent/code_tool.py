@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from parley.db.engine import Database
 from parley.db.models import Execution, ExecutionFile, new_id, utcnow
 from parley.providers.base import ToolSpec
-from parley.sandbox.results import ExecutionResult
+from parley.sandbox import INLINE_IMAGE_TYPES, ExecutionResult, UnsupportedLanguage
+from parley.sandbox.languages import parse_language
 from parley.schemas.executions import LANGUAGES, ExecutionFileOut, ExecutionOut, ExecutionStatus
 
 TOOL_NAME = "run_code"
@@ -47,9 +48,11 @@ def code_request(data: dict[str, Any]) -> CodeRequest | str:
     language, code = data.get("language"), data.get("code")
     if not isinstance(code, str) or not code.strip():
         return "`code` is required: the complete program to run."
-    if not isinstance(language, str) or language.lower() not in LANGUAGES:
+    try:
+        # the sandbox's own names, so "py" or "node" from a model work as they do everywhere
+        return CodeRequest(parse_language(language if isinstance(language, str) else ""), code)
+    except UnsupportedLanguage:
         return f"`language` must be one of {', '.join(LANGUAGES)}."
-    return CodeRequest(language.lower(), code)
 
 
 def file_url(execution_id: str, file_id: str) -> str:
@@ -74,7 +77,7 @@ def execution_out(row: Execution, files: list[ExecutionFile]) -> ExecutionOut:
                 mime_type=f.mime_type,
                 size=f.size,
                 url=file_url(row.id, f.id),
-                inline_image=f.mime_type in ("image/png", "image/jpeg", "image/gif", "image/webp"),
+                inline_image=f.mime_type in INLINE_IMAGE_TYPES,
             )
             for f in files
         ],

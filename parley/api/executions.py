@@ -6,12 +6,11 @@ from urllib.parse import quote
 from fastapi import APIRouter, Response
 
 from parley.api.deps import Ctx, CurrentUser
+from parley.sandbox import INLINE_IMAGE_TYPES
 from parley.schemas.executions import SandboxInfo
 from parley.services import executions
 
 router = APIRouter(tags=["executions"])
-
-INLINE_IMAGES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
 @router.get("/api/sandbox", response_model=SandboxInfo)
@@ -29,7 +28,7 @@ async def sandbox_info(ctx: Ctx, _user: CurrentUser) -> SandboxInfo:
 @router.get("/api/executions/{execution_id}/files/{file_id}", response_class=Response)
 async def download_file(execution_id: str, file_id: str, ctx: Ctx, user: CurrentUser) -> Response:
     file = await executions.execution_file(ctx, user.id, execution_id, file_id)
-    inline = file.mime_type in INLINE_IMAGES
+    inline = file.mime_type in INLINE_IMAGE_TYPES
     name = file.name.rsplit("/", 1)[-1]
     disposition = "inline" if inline else "attachment"
     return Response(

@@ -3,6 +3,7 @@
 from parley.sandbox.languages import Language
 from parley.sandbox.limits import SandboxLimits
 from parley.sandbox.results import (
+    INLINE_IMAGE_TYPES,
     ExecutionResult,
     OutputFile,
     SandboxUnavailable,
@@ -11,6 +12,7 @@ from parley.sandbox.results import (
 from parley.sandbox.runner import Sandbox
 
 __all__ = [
+    "INLINE_IMAGE_TYPES",
     "ExecutionResult",
     "Language",
     "OutputFile",

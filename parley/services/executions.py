@@ -13,23 +13,11 @@ from sqlalchemy.orm import Session
 from parley.agent.code_tool import execution_out, store_execution
 from parley.db.models import Conversation, Execution, ExecutionFile
 from parley.sandbox import ExecutionResult, SandboxUnavailable, UnsupportedLanguage
+from parley.sandbox.languages import parse_language
 from parley.schemas.executions import LANGUAGES, ExecuteArtifact, ExecutionOut, SandboxLimitsOut
 from parley.services.artifacts import get_artifact
 from parley.services.context import AppContext
 from parley.services.errors import DomainError, InvalidInput, NotFound
-
-# What people call the languages the sandbox runs.
-_LANGUAGE_NAMES = {
-    "python": "python",
-    "py": "python",
-    "python3": "python",
-    "javascript": "javascript",
-    "js": "javascript",
-    "node": "javascript",
-    "bash": "bash",
-    "sh": "bash",
-    "shell": "bash",
-}
 
 
 class SandboxRefused(DomainError):
@@ -53,11 +41,13 @@ def sandbox_limits(ctx: AppContext) -> SandboxLimitsOut:
 
 
 def runnable_language(language: str | None) -> str:
-    name = _LANGUAGE_NAMES.get((language or "").strip().lower())
-    if name is None:
+    try:
+        return parse_language(language or "")
+    except UnsupportedLanguage as error:
         shown = language or "no language"
-        raise InvalidInput(f"Parley can run {', '.join(LANGUAGES)} code; this artifact is {shown}.")
-    return name
+        raise InvalidInput(
+            f"Parley can run {', '.join(LANGUAGES)} code; this artifact is {shown}."
+        ) from error
 
 
 def _frame(event: str, data: bytes) -> bytes:

@@ -22,9 +22,9 @@ import { ShareDialog } from "./ShareDialog";
 import { useArtifactPanel } from "./store";
 
 function CopyContent({ text }: { text: string }) {
-  const { copied, copy } = useCopy(text);
+  const { copied, copy, label } = useCopy(text);
   return (
-    <IconButton label={copied ? "Copied" : "Copy artifact"} onClick={copy}>
+    <IconButton label={label("Copy artifact")} onClick={copy}>
       {copied ? <CheckIcon className="size-[1.1rem]" /> : <CopyIcon className="size-[1.1rem]" />}
     </IconButton>
   );

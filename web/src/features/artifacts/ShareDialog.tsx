@@ -27,7 +27,7 @@ export function ShareDialog({
 }) {
   const unpublish = useUnpublishArtifact();
   const url = publicUrl ? absoluteUrl(publicUrl) : "";
-  const { copied, copy } = useCopy(url, 1600);
+  const { copied, copy, label } = useCopy(url, 1600);
   return (
     <Dialog
       open={open}
@@ -61,7 +61,7 @@ export function ShareDialog({
         />
         <Button className="h-8 shrink-0 px-2.5" onClick={copy}>
           {copied ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
-          {copied ? "Copied" : "Copy link"}
+          {label("Copy link")}
         </Button>
       </div>
       <a

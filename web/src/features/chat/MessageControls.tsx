@@ -53,12 +53,12 @@ export function SiblingSwitcher({
 }
 
 export function CopyButton({ text }: { text: string }) {
-  const { copied, copy } = useCopy(text);
+  const { copied, copy, label } = useCopy(text);
   return (
     <button
       type="button"
-      aria-label={copied ? "Copied" : "Copy message"}
-      title={copied ? "Copied" : "Copy message"}
+      aria-label={label("Copy message")}
+      title={label("Copy message")}
       onClick={copy}
       className="flex size-8 items-center justify-center rounded-lg text-muted hover:bg-line/60 hover:text-ink"
     >

@@ -16,7 +16,7 @@ export const CodePreview = memo(function CodePreview({
 }) {
   const highlighted = useHighlighted(code, language);
   const [expanded, setExpanded] = useState(false);
-  const { copied, copy } = useCopy(code, 1600);
+  const { copied, copy, label } = useCopy(code, 1600);
   const codeId = useId();
   const lines = code.split("\n").length;
   const long = lines > FOLDED_LINES + 3;
@@ -27,8 +27,8 @@ export const CodePreview = memo(function CodePreview({
       <button
         type="button"
         onClick={copy}
-        aria-label={copied ? "Copied" : "Copy code"}
-        title={copied ? "Copied" : "Copy code"}
+        aria-label={label("Copy code")}
+        title={label("Copy code")}
         className="absolute right-2 top-2 z-10 inline-flex size-7 items-center justify-center rounded-md border border-line bg-surface text-muted opacity-0 transition-opacity hover:text-ink focus-visible:opacity-100 group-hover/code:opacity-100 [@media(hover:none)]:opacity-100"
       >
         {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}

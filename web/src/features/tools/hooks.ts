@@ -58,24 +58,13 @@ export function useDecideApproval(runId: string | null, conversationId: string) 
   });
 }
 
-// The settings a conversation may carry (ConversationSettings); a PATCH replaces all of them.
-const SETTING_KEYS = [
-  "system_prompt",
-  "temperature",
-  "top_p",
-  "max_tokens",
-  "thinking_budget",
-] as const;
-
+/** A PATCH replaces all of a conversation's settings: keep the others (the server stores only
+ * ConversationSettings keys, without nulls) and set the mode. */
 export function withPermissionMode(
   settings: Conversation["settings"],
   mode: PermissionMode,
 ): ConversationSettings {
-  const kept: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) {
-    if (settings[key] !== undefined && settings[key] !== null) kept[key] = settings[key];
-  }
-  return { ...(kept as ConversationSettings), permission_mode: mode };
+  return { ...(settings as ConversationSettings), permission_mode: mode };
 }
 
 /** The conversation's own choice, else the server's default (PARLEY_DEFAULT_PERMISSION_MODE). */

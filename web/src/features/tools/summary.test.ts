@@ -56,7 +56,10 @@ describe("executionSummary", () => {
 describe("permission mode", () => {
   it("keeps the other settings when it switches, since a PATCH replaces them all", () => {
     expect(
-      withPermissionMode({ system_prompt: "Be brief.", temperature: 0.2, top_p: null }, "ask"),
+      withPermissionMode(
+        { system_prompt: "Be brief.", temperature: 0.2, permission_mode: "allow" },
+        "ask",
+      ),
     ).toEqual({ system_prompt: "Be brief.", temperature: 0.2, permission_mode: "ask" });
   });
 

@@ -11,7 +11,7 @@ export const CodeBlock = memo(function CodeBlock({
   language: string | null;
 }) {
   const highlighted = useHighlighted(code, language);
-  const { copied, copy } = useCopy(code, 1600);
+  const { copied, copy, label } = useCopy(code, 1600);
 
   return (
     <div className="code-block not-prose overflow-hidden rounded-xl border border-line bg-code-bg font-sans">
@@ -21,10 +21,10 @@ export const CodeBlock = memo(function CodeBlock({
           type="button"
           onClick={copy}
           className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-muted transition-colors hover:bg-line hover:text-ink"
-          aria-label={copied ? "Copied" : "Copy code"}
+          aria-label={label("Copy code")}
         >
           {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
-          <span>{copied ? "Copied" : "Copy"}</span>
+          <span>{label("Copy")}</span>
         </button>
       </div>
       <pre className="max-h-[32rem] overflow-auto p-4 text-[0.84rem] leading-relaxed">
