@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -212,6 +213,17 @@ def sign_up(page: Page, *, name: str = "Ada Lovelace") -> str:
 def signed_in(page: Page) -> Page:
     sign_up(page)
     return page
+
+
+def new_chat(page: Page) -> None:
+    """Starts a new chat and waits until its empty composer is the one on screen.
+
+    Typing straight after the click would race the route change: the keystrokes
+    land in the old conversation's composer (drafts are kept per conversation).
+    """
+    page.get_by_role("button", name="New chat").first.click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("list", name="Example prompts")).to_be_visible()
 
 
 def shoot(page: Page, name: str) -> None:

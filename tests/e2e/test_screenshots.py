@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import ParleyServer, new_context, shoot, sign_up
+from tests.e2e.conftest import ParleyServer, new_chat, new_context, shoot, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -116,7 +116,7 @@ def test_screenshots_desktop(page: Page, parley_server: ParleyServer) -> None:
     _set_theme(page, "light")
 
     # Mid-stream: live thinking, then text with the Stop button showing.
-    page.get_by_role("button", name="New chat").first.click()
+    new_chat(page)
     parley_server.llm.push(
         {
             "thinking": [f"Considering step {i} of the problem. " for i in range(40)],
@@ -266,7 +266,7 @@ def test_screenshots_artifacts(browser: Browser, parley_server: ParleyServer) ->
 
         # Mid-stream: the card says so and the source streams into the panel.
         _set_theme(page, "light")
-        page.get_by_role("button", name="New chat").first.click()
+        new_chat(page)
         tag = f'<artifact identifier="merge" type="code" language="python" title="Merge intervals">\n{ARTIFACT_CODE}</artifact>'
         parley_server.llm.push(
             {
@@ -417,7 +417,7 @@ def test_screenshots_code_execution(browser: Browser, parley_server: ParleyServe
         _set_theme(page, "light")
 
         # Long code is folded; its output streams into the card while it runs.
-        page.get_by_role("button", name="New chat").first.click()
+        new_chat(page)
         llm.push(
             _run_code(SLOW_CODE, "toolu_s4"),
             {"text": ["All five steps ran."]},
@@ -433,7 +433,7 @@ def test_screenshots_code_execution(browser: Browser, parley_server: ParleyServe
         )
 
         # A code artifact run from the panel: the dialog, then the output with the plot.
-        page.get_by_role("button", name="New chat").first.click()
+        new_chat(page)
         tag = f'<artifact identifier="chart" type="code" language="python" title="Temperature chart">\n{PLOT_CODE}</artifact>'
         llm.push(
             {"text": [f"Here is a script that draws the chart.\n\n{tag}\n\nPress Run to see it."]}
@@ -495,7 +495,7 @@ def test_screenshots_code_execution(browser: Browser, parley_server: ParleyServe
         shoot(page, "code-result-dark-phone")
 
         _set_theme(page, "light")
-        page.get_by_role("button", name="New chat").first.click()
+        new_chat(page)
         tag = f'<artifact identifier="chart" type="code" language="python" title="Temperature chart">\n{PLOT_CODE}</artifact>'
         llm.push({"text": [f"Here is the script.\n\n{tag}"]})
         box.fill("Write a script that plots this week's temperatures.")

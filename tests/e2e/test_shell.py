@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import ParleyServer, new_context, sign_up
+from tests.e2e.conftest import ParleyServer, new_chat, new_context, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -109,7 +109,7 @@ def test_switching_conversations_opens_each_at_its_latest_message(
     page = signed_in
     long_answer = "\n\n".join(f"Paragraph {i} of a long answer." for i in range(40))
     for name in ("alpha", "beta"):
-        page.get_by_role("button", name="New chat").first.click()
+        new_chat(page)
         parley_server.llm.set_default({"text": [long_answer + f"\n\nThe end of {name}."]})
         start_conversation(page, f"Conversation {name}")
     sidebar = page.get_by_role("navigation", name="Sidebar")
