@@ -95,6 +95,7 @@ dev: $(VENV)/.installed models
 
 bench: $(VENV)/.installed web chromium
 	@$(PY) bench/concurrency.py
+	@$(PY) bench/transport.py
 	@$(PY) bench/web_budget.py
 
 clean:

@@ -64,6 +64,9 @@ class OpenAICompatProvider:
             timeout=httpx2.Timeout(
                 timeout_seconds, connect=min(timeout_seconds, CONNECT_TIMEOUT_SECONDS)
             ),
+            # the SDK's aiohttp transport reads a stream at half the CPU of its httpx2 default
+            # (bench/transport.py); it honours HTTP(S)_PROXY too
+            http_client=openai.DefaultAioHttpClient(),
         )
 
     @classmethod
