@@ -21,12 +21,12 @@ def _serve(settings: Settings) -> None:
     import uvicorn
 
     from parley.app import create_app
-    from parley.db.migrate import upgrade_to_head
+    from parley.db.migrate import ensure_head
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade_to_head(settings.resolved_database_url)
+    ensure_head(settings.resolved_database_url)
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, settle_heap=True),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,

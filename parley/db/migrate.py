@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
+if TYPE_CHECKING:  # Alembic (with Mako and Pygments) is imported only when a migration runs
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision; a test keeps it equal to Alembic's head, so start-up can check the schema
@@ -24,6 +25,8 @@ class DatabaseNotMigrated(RuntimeError):
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -31,7 +34,24 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_to_head(url: str) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(url), "head")
+
+
+def ensure_head(url: str) -> None:
+    """Migrate unless the database is at HEAD_REVISION already (one query, no Alembic import)."""
+    from parley.db.engine import Database
+
+    async def revision() -> str | None:
+        db = Database(url)
+        try:
+            return await db.schema_revision()
+        finally:
+            await db.dispose()
+
+    if asyncio.run(revision()) != HEAD_REVISION:
+        upgrade_to_head(url)
 
 
 async def upgrade_to_head_async(url: str) -> None:

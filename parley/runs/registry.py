@@ -6,12 +6,14 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 import orjson
-from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from parley.runs.run import Run
+
+if TYPE_CHECKING:  # imported where Redis is configured: the package costs ~6 MB of memory
+    from redis.asyncio import Redis
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,8 @@ class RunRegistry:
         await asyncio.gather(*(r.task for r in runs if r.task), return_exceptions=True)
         await asyncio.gather(*self._background, return_exceptions=True)
         if self._redis is not None:
+            from redis.exceptions import RedisError
+
             with contextlib.suppress(RedisError, OSError):
                 await self._redis.delete(INSTANCE_KEY + self.instance_id)
 
@@ -115,6 +119,8 @@ class RunRegistry:
         await self._redis.set(INSTANCE_KEY + self.instance_id, b"1", ex=HEARTBEAT_SECONDS * 3)
 
     async def _heartbeat(self) -> None:
+        from redis.exceptions import RedisError
+
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             try:
@@ -123,6 +129,8 @@ class RunRegistry:
                 log.warning("redis heartbeat failed: %s", error)
 
     async def _listen_for_cancels(self) -> None:
+        from redis.exceptions import RedisError
+
         assert self._redis is not None
         while True:
             try:

@@ -79,3 +79,48 @@ def test_an_unmigrated_database_is_refused_with_instructions(tmp_path: Path) -> 
     )
     assert result.returncode != 0
     assert "run `python -m parley migrate`" in result.stderr
+
+
+def test_serve_migrates_only_when_behind_and_starts_without_alembic_or_redis(
+    tmp_path: Path,
+) -> None:
+    """`serve` checks the revision with one query; Alembic (with Mako and Pygments) and the Redis
+    client are imported only when they are used, which keeps ~20 MB out of an idle server."""
+    code = (
+        "import sys\n"
+        "from parley.config import Settings\n"
+        "from parley.db.migrate import ensure_head\n"
+        "url = Settings().resolved_database_url\n"
+        "ensure_head(url)\n"
+        "print('alembic after ensure_head:', 'alembic' in sys.modules)\n"
+        "from parley.app import create_app\n"
+        "from fastapi.testclient import TestClient\n"
+        "with TestClient(create_app()) as client:\n"
+        "    assert client.get('/api/health').status_code == 200\n"
+        "print('loaded:', sorted({'alembic', 'mako', 'pygments', 'redis'} & set(sys.modules)))\n"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PARLEY_", "ANTHROPIC_", "OPENAI_"))
+    }
+    env.update(PARLEY_DATA_DIR=str(tmp_path))
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+
+    # a fresh data directory is migrated (Alembic runs), and the server starts on it
+    first = run()
+    assert first[0] == "alembic after ensure_head: True"
+    assert "'alembic'" in first[1]
+    # once at head, nothing of Alembic or Redis is loaded
+    assert run() == ["alembic after ensure_head: False", "loaded: []"]
