@@ -62,6 +62,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields_[11]) + int(fields_[12])) / CLK_TCK
 
 
+def thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds of each live thread of a process: "event loop" (the main thread) and the
+    others by thread id (Python does not name OS threads; the SQLite writer is the busiest)."""
+    out: dict[str, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            stat = (task / "stat").read_bytes()
+            fields_ = stat[stat.rindex(b")") + 2 :].split()
+            name = "event loop" if task.name == str(pid) else f"tid {task.name}"
+            out[name] = (int(fields_[11]) + int(fields_[12])) / CLK_TCK
+    return out
+
+
 def memory_kb(pid: int) -> dict[str, int]:
     out: dict[str, int] = {}
     with open(f"/proc/{pid}/status") as f:
@@ -557,6 +570,7 @@ async def parley_wave(
 ) -> tuple[list[Sample], float, dict[str, float]]:
     """Every user sends to their conversation `index` at once; CPU is counted from idle to idle."""
     cpu_begin = await parley.wait_idle()
+    threads_before = thread_cpu(parley.pid)
     fake_before = cpu_seconds(fake.proc.pid)
     stop_cpu: list[float] = []
     remaining = len(users)
@@ -575,7 +589,13 @@ async def parley_wave(
         len(users), parley.port, lambda conn, start: talk(conn, start, next(pairs))
     )
     cpu_end = await parley.wait_idle()
+    threads_after = thread_cpu(parley.pid)
     cpu = {
+        **{
+            f"thread {name}": spent - threads_before.get(name, 0.0)
+            for name, spent in threads_after.items()
+            if spent - threads_before.get(name, 0.0) > 0
+        },
         "total": cpu_end - cpu_begin,
         "to_stop": (stop_cpu[0] if stop_cpu else cpu_end) - cpu_begin,
         "client": client,
@@ -584,11 +604,19 @@ async def parley_wave(
     return samples, wall, cpu
 
 
+PROFILER = "py-spy"
+
+
 def start_profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
-    """py-spy sampling the server (collapsed stacks, one line per stack: `frames count`)."""
-    py_spy = shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy")
-    command = [py_spy, "record", "--pid", str(pid), "--rate", "250", "--format", "raw"]
-    command += ["--nonblocking", "--threads", "-o", str(out)]
+    """py-spy sampling the server (collapsed stacks, one line per stack: `frames count`), or
+    `perf record` (native frames too: the event loop's C code, the kernel; `perf report -i`)."""
+    if PROFILER == "perf":
+        command = ["perf", "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", str(pid)]
+        command += ["-o", str(out.with_suffix(".perf.data"))]
+    else:
+        py_spy = shutil.which("py-spy") or str(Path(PYTHON).parent / "py-spy")
+        command = [py_spy, "record", "--pid", str(pid), "--rate", "250", "--format", "raw"]
+        command += ["--nonblocking", "--threads", "-o", str(out)]
     profiler = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)  # attached before the wave starts
     return profiler
@@ -637,6 +665,7 @@ async def run_level(
     samples_all: list[Sample] = []
     walls: list[float] = []
     cpu_total = cpu_to_stop = client_cpu = fake_cpu_parley = 0.0
+    by_thread: dict[str, float] = {}
     loadavg = os.getloadavg()[0]
     profiler = start_profiler(parley.pid, profile) if profile is not None else None
     for index in range(waves):
@@ -645,6 +674,9 @@ async def run_level(
         cpu_to_stop += cpu["to_stop"]
         client_cpu += cpu["client"]
         fake_cpu_parley += cpu["fake"]
+        for key, spent in cpu.items():
+            if key.startswith("thread "):
+                by_thread[key[7:]] = by_thread.get(key[7:], 0.0) + spent
         samples_all += samples
         walls.append(wall)
     if profiler is not None:
@@ -663,6 +695,10 @@ async def run_level(
             "server_cpu_utilisation": round(cpu_to_stop / sum(walls), 2) if sum(walls) else None,
             "client_cpu_ms_per_conversation": round(client_cpu * 1000 / conversations, 2),
             "fake_cpu_ms_per_conversation": round(fake_cpu_parley * 1000 / conversations, 2),
+            "server_cpu_ms_per_conversation_by_thread": {
+                name: round(spent * 1000 / conversations, 2)
+                for name, spent in sorted(by_thread.items(), key=lambda item: -item[1])
+            },
             "peak_rss_mb": round(memory["VmHWM"] / 1024, 1) if hwm_reset else None,
             "rss_after_mb": round(memory["VmRSS"] / 1024, 1),
             "peak_rss_before_level_mb": round(peak_before / 1024, 1),
@@ -741,6 +777,8 @@ def _print_level(index: int, level: dict[str, Any]) -> None:
         f"peak RSS {p['peak_rss_mb']} MB, client {p['client_cpu_ms_per_conversation']} ms/conv",
         flush=True,
     )
+    threads = p.get("server_cpu_ms_per_conversation_by_thread") or {}
+    print("  server CPU ms/conv by thread: " + ", ".join(f"{k} {v}" for k, v in threads.items()))
 
 
 def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -844,7 +882,12 @@ def main() -> None:
         help="py-spy the server during each level of the first run; collapsed stacks here "
         "(profiling costs CPU: do not mix these numbers with unprofiled runs)",
     )
+    parser.add_argument(
+        "--profiler", choices=("py-spy", "perf"), default="py-spy", help="for --profile"
+    )
     args = parser.parse_args()
+    global PROFILER
+    PROFILER = args.profiler
     result = uvloop.run(main_async(args))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))
