@@ -610,7 +610,9 @@ PROFILER = "py-spy"
 def start_profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
     """py-spy sampling the server (collapsed stacks, one line per stack: `frames count`), or
     `perf record` (native frames too: the event loop's C code, the kernel; `perf report -i`)."""
-    if PROFILER == "perf":
+    if PROFILER == "strace":
+        command = ["strace", "-c", "-f", "-p", str(pid), "-o", str(out.with_suffix(".strace"))]
+    elif PROFILER == "perf":
         command = ["perf", "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", str(pid)]
         command += ["-o", str(out.with_suffix(".perf.data"))]
     else:
@@ -883,7 +885,10 @@ def main() -> None:
         "(profiling costs CPU: do not mix these numbers with unprofiled runs)",
     )
     parser.add_argument(
-        "--profiler", choices=("py-spy", "perf"), default="py-spy", help="for --profile"
+        "--profiler",
+        choices=("py-spy", "perf", "strace"),
+        default="py-spy",
+        help="for --profile: py-spy (Python stacks), perf (native frames), strace -c (syscalls)",
     )
     args = parser.parse_args()
     global PROFILER
