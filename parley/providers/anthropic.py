@@ -91,15 +91,19 @@ class AnthropicProvider:
         return f"AnthropicProvider(base_url={self._base_url!r})"
 
     async def list_models(self) -> list[ModelInfo]:
-        """The catalog's Claude models, then any others the API lists, newest first."""
+        """The catalog's Claude models the API still offers, then any others it lists, newest
+        first. A model the API no longer lists (or lists as retired) is not offered: asking for
+        it would only fail. An empty list (some gateways) leaves the catalog as it is."""
         try:
             remote = [info async for info in self._client.models.list(limit=MODELS_PAGE_SIZE)]
         except (anthropic.AnthropicError, httpx2.HTTPError) as exc:
             raise self._error(exc, started=False) from exc
-        models = list(catalog.ANTHROPIC_MODELS)
-        seen = {model.id for model in models}
-        for info in remote:
-            if info.id in seen or info.lifecycle == "retired":
+        live = [info for info in remote if info.lifecycle != "retired"]
+        live_ids = {info.id for info in live}
+        models = [m for m in catalog.ANTHROPIC_MODELS if not remote or m.id in live_ids]
+        seen = {model.id for model in catalog.ANTHROPIC_MODELS}
+        for info in live:
+            if info.id in seen:
                 continue
             seen.add(info.id)
             models.append(

@@ -105,9 +105,13 @@ class ProviderRegistry:
         wanted = self._settings.default_model
         if wanted and wanted in self._models:
             return wanted
-        if "anthropic" in self._providers:
-            return catalog.CLAUDE_SONNET_4_5
         by_provider = self.models()
+        if "anthropic" in self._providers:
+            claude = [info.id for info in by_provider if info.provider == "anthropic"]
+            if catalog.CLAUDE_SONNET_4_5 in claude or not claude:
+                return catalog.CLAUDE_SONNET_4_5
+            # Sonnet 4.5 retired: the newest Sonnet the API lists (it lists newest first)
+            return next((i for i in claude if i.startswith("claude-sonnet")), claude[0])
         for info in by_provider:
             if info.provider == "local":
                 return info.id

@@ -29,6 +29,11 @@ def check_model(ctx: AppContext, requested: str | None) -> str:
             f"The model '{requested}' needs an Anthropic API key: set ANTHROPIC_API_KEY and "
             "restart Parley."
         )
+    if requested.startswith("claude"):
+        raise ModelUnavailable(
+            f"Anthropic's API does not offer the model '{requested}' (it may have been "
+            "retired): choose another model."
+        )
     if requested.startswith("openai/") and not ctx.settings.openai_base_url:
         raise ModelUnavailable(
             f"The model '{requested}' needs an OpenAI-compatible server: set OPENAI_BASE_URL "

@@ -53,6 +53,21 @@ async def test_unknown_model_is_refused(api: ApiClient) -> None:
     assert patch.status_code == 422
 
 
+async def test_a_claude_model_the_api_does_not_offer_says_so(api: ApiClient) -> None:
+    """The server's API list (the fake's) has no such model: retired, or never existed."""
+    cid = await new_chat(api)
+    send = await api.post(
+        f"/api/conversations/{cid}/messages", json={"content": "hi", "model": "claude-2-1"}
+    )
+    assert send.status_code == 422
+    assert send.json()["detail"] == (
+        "Anthropic's API does not offer the model 'claude-2-1' (it may have been retired): "
+        "choose another model."
+    )
+    messages = (await api.get(f"/api/conversations/{cid}/messages")).json()["messages"]
+    assert messages == []
+
+
 async def test_model_of_an_unconfigured_provider_names_the_missing_setting(api: ApiClient) -> None:
     response = await api.post("/api/conversations", json={"model": "openai/llama3.2:3b"})
     assert response.status_code == 422

@@ -213,8 +213,34 @@ async def test_models_merge_the_catalog_with_the_api_list(
     assert (future.context_window, future.max_output) == (200_000, 4_096)
 
 
+async def test_models_the_api_no_longer_offers_are_dropped(
+    fake: LLMFake, claude: AnthropicProvider
+) -> None:
+    fake.models.anthropic = [
+        {"id": "claude-sonnet-4-6", "display_name": "Claude Sonnet 4.6"},
+        {"id": catalog.CLAUDE_HAIKU_4_5, "display_name": "Claude Haiku 4.5"},
+        {"id": catalog.CLAUDE_SONNET_4_5, "display_name": "Sonnet 4.5", "lifecycle": "retired"},
+        {"id": "claude-2-1", "display_name": "Claude 2.1", "lifecycle": "retired"},
+    ]  # Opus 4.1 is not listed at all
+
+    ids = [m.id for m in await claude.list_models()]
+
+    assert ids == [catalog.CLAUDE_HAIKU_4_5, "claude-sonnet-4-6"]
+
+
+async def test_an_empty_api_list_keeps_the_catalog(
+    fake: LLMFake, claude: AnthropicProvider
+) -> None:
+    fake.models.anthropic = []
+
+    ids = [m.id for m in await claude.list_models()]
+
+    assert ids == [m.id for m in catalog.ANTHROPIC_MODELS]
+
+
 async def test_models_are_read_across_pages(fake: LLMFake, claude: AnthropicProvider) -> None:
-    fake.models.anthropic = [{"id": f"claude-x-{i}"} for i in range(130)]
+    catalog_ids = [{"id": m.id} for m in catalog.ANTHROPIC_MODELS]
+    fake.models.anthropic = catalog_ids + [{"id": f"claude-x-{i}"} for i in range(130)]
 
     models = await claude.list_models()
 

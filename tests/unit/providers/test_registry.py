@@ -83,6 +83,23 @@ async def test_create_lists_every_backend_and_routes_models(
         await registry.aclose()
 
 
+async def test_the_default_follows_the_api_once_sonnet_4_5_is_retired(
+    fake: LLMFake, make_settings: Any
+) -> None:
+    fake.models.anthropic = [
+        {"id": "claude-opus-4-7", "display_name": "Claude Opus 4.7"},
+        {"id": "claude-sonnet-4-6", "display_name": "Claude Sonnet 4.6"},
+        {"id": "claude-sonnet-4-5-20250929", "display_name": "Sonnet 4.5", "lifecycle": "retired"},
+        {"id": "claude-haiku-4-5-20251001", "display_name": "Claude Haiku 4.5"},
+    ]
+    registry = await ProviderRegistry.create(fake_settings(make_settings, fake))
+    try:
+        assert registry.get_model(catalog.CLAUDE_SONNET_4_5) is None
+        assert registry.default_model == "claude-sonnet-4-6"
+    finally:
+        await registry.aclose()
+
+
 async def test_unknown_model_raises_model_not_found(fake: LLMFake, make_settings: Any) -> None:
     registry = await ProviderRegistry.create(make_settings(OPENAI_BASE_URL=fake.openai_url))
     try:
