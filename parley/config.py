@@ -47,7 +47,8 @@ class Settings(BaseSettings):
     default_model: str | None = Field(
         None,
         description="Model for new conversations; defaults to Claude Sonnet 4.5 when an "
-        "Anthropic key is set, else the embedded local model.",
+        "Anthropic key is set (the newest Sonnet the API lists once 4.5 is retired), else the "
+        "embedded local model.",
     )
     system_prompt: str = Field(
         "You are a helpful assistant. Answer in Markdown.",
@@ -73,6 +74,12 @@ class Settings(BaseSettings):
     )
     checkpoint_seconds: float = Field(
         1.0, gt=0, description="How often partial answers are saved while streaming, in seconds."
+    )
+    models_refresh_seconds: float = Field(
+        3600.0,
+        ge=0,
+        description="How often the providers' model lists are read again, so that a new model "
+        "appears and a retired one goes without a restart; 0 reads them only at start-up.",
     )
     provider_timeout_seconds: float = Field(
         600.0, gt=0, description="Upper bound for one upstream model call, in seconds."

@@ -44,6 +44,7 @@ class ProviderRegistry:
         self._refresh_lock = asyncio.Lock()
         self._ready = asyncio.Event()
         self._loading: asyncio.Task[None] | None = None
+        self._refreshing: asyncio.Task[None] | None = None
 
     @classmethod
     async def create(
@@ -64,8 +65,16 @@ class ProviderRegistry:
             built = await asyncio.to_thread(build_providers, self._settings)
             self._providers = {p.name: p for p in built}
             await self.refresh()
+            interval = self._settings.models_refresh_seconds
+            if interval > 0 and self._providers:
+                self._refreshing = asyncio.create_task(self._refresh_every(interval))
         finally:
             self._ready.set()
+
+    async def _refresh_every(self, interval: float) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            await self.refresh()
 
     def start_loading(self) -> asyncio.Task[None]:
         """Begin `load()` in the background, once."""
@@ -137,6 +146,9 @@ class ProviderRegistry:
     async def aclose(self) -> None:
         if self._loading is not None:
             await asyncio.gather(self._loading, return_exceptions=True)
+        if self._refreshing is not None:
+            self._refreshing.cancel()
+            await asyncio.gather(self._refreshing, return_exceptions=True)
         for provider in self.providers:
             try:
                 await provider.aclose()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -94,6 +95,27 @@ async def test_the_default_follows_the_api_once_sonnet_4_5_is_retired(
     ]
     registry = await ProviderRegistry.create(fake_settings(make_settings, fake))
     try:
+        assert registry.get_model(catalog.CLAUDE_SONNET_4_5) is None
+        assert registry.default_model == "claude-sonnet-4-6"
+    finally:
+        await registry.aclose()
+
+
+async def test_model_lists_are_read_again_while_the_server_runs(
+    fake: LLMFake, make_settings: Any
+) -> None:
+    settings = fake_settings(make_settings, fake, models_refresh_seconds=0.05)
+    registry = await ProviderRegistry.create(settings)
+    try:
+        assert registry.default_model == catalog.CLAUDE_SONNET_4_5
+        fake.models.anthropic = [
+            {"id": "claude-sonnet-4-6", "display_name": "Claude Sonnet 4.6"},
+            {"id": catalog.CLAUDE_HAIKU_4_5, "display_name": "Claude Haiku 4.5"},
+        ]
+        for _ in range(100):
+            if registry.get_model("claude-sonnet-4-6") is not None:
+                break
+            await asyncio.sleep(0.02)
         assert registry.get_model(catalog.CLAUDE_SONNET_4_5) is None
         assert registry.default_model == "claude-sonnet-4-6"
     finally:
