@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, Table, select, update
 from sqlalchemy.orm import Session
 
 from parley.agent.artifact_store import ArtifactStore
@@ -263,9 +263,17 @@ def _title_step(ctx: AppContext, conversation_id: str, model: str, question: str
     return name_conversation
 
 
+_messages = cast(Table, Message.__table__)
+
+
 def _load_tree(session: Session, conversation_id: str) -> dict[str, Message]:
-    rows = session.scalars(select(Message).where(Message.conversation_id == conversation_id))
-    return {m.id: m for m in rows}
+    """Every message of the conversation, as plain rows with the model's attributes.
+
+    Rows, not ORM objects: nothing here is changed, and at 2,000 messages building ORM objects
+    took 21 ms of the single writer's time where the rows take 7.5 ms."""
+    rows = session.execute(select(_messages).where(_messages.c.conversation_id == conversation_id))
+    # a Row answers the same attribute names as Message, which is all the callers read
+    return {row.id: cast(Message, row) for row in rows}
 
 
 Versions = dict[tuple[str, int], ArtifactVersion]
