@@ -12,21 +12,16 @@ build the model's context on its single SQLite writer. Results: docs/PERFORMANCE
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-
-import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.web_budget import ANSWER, Api, free_port  # noqa: E402
+from bench.web_budget import ANSWER, Api, parley_server  # noqa: E402
 from tests.fakes.llm_server import LLMFake  # noqa: E402
 
 REPORT_AT = (1, 10, 100, 250, 500, 750, 1000, 1500, 2000)
@@ -36,61 +31,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=1000)
     args = parser.parse_args()
-    with LLMFake() as fake, tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
-        port = free_port()
-        env = {
-            **os.environ,
-            "ANTHROPIC_API_KEY": "bench",
-            "ANTHROPIC_BASE_URL": fake.anthropic_url,
-            "PARLEY_DATA_DIR": tmp,
-            "PARLEY_PORT": str(port),
-            "PARLEY_LOG_LEVEL": "warning",
-        }
-        server = subprocess.Popen([sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("parley serve did not start")
-                time.sleep(0.2)
-            api = Api(base)
-            email = f"bench-{secrets.token_hex(4)}@example.com"
-            api.call(
+    with LLMFake() as fake, parley_server(fake) as base:
+        api = Api(base)
+        email = f"bench-{secrets.token_hex(4)}@example.com"
+        api.call(
+            "POST",
+            "/api/auth/register",
+            json={"email": email, "password": "bench password 1", "name": "Bench"},
+        )
+        conversation = api.call("POST", "/api/conversations", json={"title": "Long"}).json()
+        parent: str | None = None
+        latencies: list[float] = []
+        for turn in range(1, args.turns + 1):
+            text = ANSWER.format(n=turn)
+            fake.push({"text": [text[i : i + 64] for i in range(0, len(text), 64)]})
+            started = time.perf_counter()
+            sent = api.call(
                 "POST",
-                "/api/auth/register",
-                json={"email": email, "password": "bench password 1", "name": "Bench"},
-            )
-            conversation = api.call("POST", "/api/conversations", json={"title": "Long"}).json()
-            parent: str | None = None
-            latencies: list[float] = []
-            for turn in range(1, args.turns + 1):
-                text = ANSWER.format(n=turn)
-                fake.push({"text": [text[i : i + 64] for i in range(0, len(text), 64)]})
-                started = time.perf_counter()
-                sent = api.call(
-                    "POST",
-                    f"/api/conversations/{conversation['id']}/messages",
-                    json={"content": f"Question {turn}", "parent_id": parent},
-                ).json()
-                latencies.append((time.perf_counter() - started) * 1000)
-                api.wait_for_run(sent["run_id"])
-                parent = sent["assistant_message"]["id"]
-                if turn in REPORT_AT or turn == args.turns:
-                    recent = statistics.median(latencies[-10:])
-                    print(
-                        f"{2 * (turn - 1):>5} messages before: POST->202 {recent:.1f} ms "
-                        "(median of the last 10)",
-                        flush=True,
-                    )
-        finally:
-            server.terminate()
-            server.wait(10)
+                f"/api/conversations/{conversation['id']}/messages",
+                json={"content": f"Question {turn}", "parent_id": parent},
+            ).json()
+            latencies.append((time.perf_counter() - started) * 1000)
+            api.wait_for_run(sent["run_id"])
+            parent = sent["assistant_message"]["id"]
+            if turn in REPORT_AT or turn == args.turns:
+                recent = statistics.median(latencies[-10:])
+                print(
+                    f"{2 * (turn - 1):>5} messages before: POST->202 {recent:.1f} ms "
+                    "(median of the last 10)",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ Builds the client first when parley/static is missing. Results and method: docs/
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +118,41 @@ class Api:
         with self.http.stream("GET", f"/api/runs/{run_id}/events") as stream:
             for _ in stream.iter_lines():
                 pass
+
+
+@contextlib.contextmanager
+def parley_server(fake: LLMFake) -> Iterator[str]:
+    """`python -m parley serve` on a fresh data directory, talking to `fake`; its base URL."""
+    with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
+        port = free_port()
+        env = {
+            **os.environ,
+            "ANTHROPIC_API_KEY": "bench",
+            "ANTHROPIC_BASE_URL": fake.anthropic_url,
+            "PARLEY_DATA_DIR": tmp,
+            "PARLEY_PORT": str(port),
+            "PARLEY_LOG_LEVEL": "warning",
+        }
+        server = subprocess.Popen([sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    sys.exit("parley serve did not start")
+                time.sleep(0.2)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 def seed(api: Api, fake: LLMFake, messages: int) -> tuple[str, str]:
@@ -259,42 +296,14 @@ def main() -> None:
         f"initial JS: {results['bundle']['initial_js_gzip_kb']} KB gzipped (budget {JS_BUDGET_KB:.0f} KB)"
     )
 
-    with LLMFake() as fake, tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
-        port = free_port()
-        env = {
-            **os.environ,
-            "ANTHROPIC_API_KEY": "bench",
-            "ANTHROPIC_BASE_URL": fake.anthropic_url,
-            "PARLEY_DATA_DIR": tmp,
-            "PARLEY_PORT": str(port),
-            "PARLEY_LOG_LEVEL": "warning",
-        }
-        server = subprocess.Popen([sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("parley serve did not start")
-                time.sleep(0.2)
-            api = Api(base)
-            started = time.monotonic()
-            conversation_id, other_id = seed(api, fake, args.messages)
-            print(f"seeded {args.messages} messages in {time.monotonic() - started:.1f} s")
-            results["open"] = measure_open(
-                base, api, conversation_id, other_id, args.messages // 2 - 1, args.runs
-            )
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    with LLMFake() as fake, parley_server(fake) as base:
+        api = Api(base)
+        started = time.monotonic()
+        conversation_id, other_id = seed(api, fake, args.messages)
+        print(f"seeded {args.messages} messages in {time.monotonic() - started:.1f} s")
+        results["open"] = measure_open(
+            base, api, conversation_id, other_id, args.messages // 2 - 1, args.runs
+        )
 
     opened = results["open"]
     print(

@@ -74,7 +74,10 @@ class ProviderRegistry:
     async def _refresh_every(self, interval: float) -> None:
         while True:
             await asyncio.sleep(interval)
-            await self.refresh()
+            try:
+                await self.refresh()
+            except Exception:  # noqa: BLE001 - a failed round must not end the refreshing
+                _log.exception("Reading the model lists again failed")
 
     def start_loading(self) -> asyncio.Task[None]:
         """Begin `load()` in the background, once."""
