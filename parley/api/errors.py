@@ -14,6 +14,7 @@ from parley.services.executions import SandboxRefused
 STATUS: list[tuple[type[d.DomainError], int]] = [
     (d.NotFound, 404),
     (d.InvalidInput, 422),
+    (d.TooLarge, 413),
     (d.EmailTaken, 409),
     (d.Conflict, 409),
     (d.SignupClosed, 403),

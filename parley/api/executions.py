@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import quote
 
 from fastapi import APIRouter, Response
 
 from parley.api.deps import Ctx, CurrentUser
+from parley.api.downloads import file_response, safe_headers
 from parley.sandbox import INLINE_IMAGE_TYPES
 from parley.schemas.executions import SandboxInfo
 from parley.services import executions
@@ -27,18 +27,14 @@ async def sandbox_info(ctx: Ctx, _user: CurrentUser) -> SandboxInfo:
 
 @router.get("/api/executions/{execution_id}/files/{file_id}", response_class=Response)
 async def download_file(execution_id: str, file_id: str, ctx: Ctx, user: CurrentUser) -> Response:
-    file = await executions.execution_file(ctx, user.id, execution_id, file_id)
+    file, sha256 = await executions.execution_file(ctx, user.id, execution_id, file_id)
     inline = file.mime_type in INLINE_IMAGE_TYPES
     name = file.name.rsplit("/", 1)[-1]
-    disposition = "inline" if inline else "attachment"
+    if sha256 is not None:
+        # whatever the code wrote, the browser must not run it as a page of this origin
+        return await file_response(ctx.storage, sha256, name, file.mime_type, inline=inline)
     return Response(
         file.data,
         media_type=file.mime_type if inline else "application/octet-stream",
-        headers={
-            "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(name)}",
-            # whatever the code wrote, the browser must not run it as a page of this origin
-            "Content-Security-Policy": "default-src 'none'; sandbox",
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "private, max-age=3600",
-        },
+        headers=safe_headers(name, inline),
     )

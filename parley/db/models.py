@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -19,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
@@ -212,4 +213,43 @@ class ExecutionFile(Base):
     name: Mapped[str] = mapped_column(String(500))
     mime_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # the conversation file the output became; runs before files existed kept the bytes here
+    file_id: Mapped[str | None] = mapped_column(
+        ForeignKey("files.id", ondelete="SET NULL"), nullable=True
+    )
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class File(Base):
+    """A file a person uploaded or sandboxed code wrote. The bytes live in the blob store under
+    `sha256` (shared by every row with the same content); derivatives under keys made from it."""
+
+    __tablename__ = "files"
+    __table_args__ = (Index("ix_files_user_created", "user_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # the conversation it was first attached to or made in; deleting that deletes the file
+    conversation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(150))
+    kind: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    origin: Mapped[str] = mapped_column(String(16), default="upload")
+    # whether text and derivatives were made (generated files are, once someone attaches them)
+    processed: Mapped[bool] = mapped_column(Boolean, default=True)
+    width: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    height: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # what models read; computed once, at upload; deferred: lists never load it
+    text: Mapped[str | None] = deferred(mapped_column(Text, nullable=True))
+    text_chars: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    text_truncated: Mapped[bool] = mapped_column(Boolean, default=False)
+    token_estimate: Mapped[int] = mapped_column(Integer, default=0)
+    has_preview: Mapped[bool] = mapped_column(Boolean, default=False)
+    # images: the copy sized for models (long edge, pixels, bytes), and its type
+    model_media_type: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email.utils
 import time
 from collections.abc import AsyncIterator
@@ -15,6 +16,7 @@ import orjson
 from parley.config import Settings
 from parley.providers import catalog
 from parley.providers.base import (
+    Attachment,
     ChatTurn,
     ErrorKind,
     GenerationRequest,
@@ -219,8 +221,38 @@ def _tool_input(text: str) -> dict[str, Any]:
     return value
 
 
+def _attachment_blocks(attachment: Attachment) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    if attachment.image is not None:
+        blocks.append(
+            {
+                "type": "image",
+                "source": {
+                    "type": "base64",
+                    "media_type": attachment.image_media_type,
+                    "data": base64.b64encode(attachment.image).decode(),
+                },
+            }
+        )
+    if attachment.pdf is not None:
+        blocks.append(
+            {
+                "type": "document",
+                "source": {
+                    "type": "base64",
+                    "media_type": "application/pdf",
+                    "data": base64.b64encode(attachment.pdf).decode(),
+                },
+                "title": attachment.name[:500],
+            }
+        )
+    if attachment.text:
+        blocks.append({"type": "text", "text": attachment.text})
+    return blocks
+
+
 def _message_param(turn: ChatTurn) -> dict[str, Any]:
-    if not turn.tool_uses and not turn.tool_results:
+    if not turn.tool_uses and not turn.tool_results and not turn.attachments:
         return {"role": turn.role, "content": turn.text}
     content: list[dict[str, Any]] = [
         {
@@ -231,6 +263,8 @@ def _message_param(turn: ChatTurn) -> dict[str, Any]:
         }
         for result in turn.tool_results
     ]
+    for attachment in turn.attachments:
+        content += _attachment_blocks(attachment)
     if turn.text:
         content.append({"type": "text", "text": turn.text})
     content += [

@@ -17,6 +17,7 @@ class ModelInfo:
     context_window: int
     max_output: int
     vision: bool = False
+    pdf: bool = False  # reads PDFs natively (Anthropic document blocks)
     thinking: bool = False
     tool_use: bool = False
     input_price: float | None = None  # USD per million tokens
@@ -47,6 +48,18 @@ class ToolResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file on a user turn, already in the form this model takes: an image, a PDF, or text
+    (the extracted text, or a note saying why the model gets no more)."""
+
+    name: str
+    text: str | None = None
+    image: bytes | None = None
+    image_media_type: str | None = None
+    pdf: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ChatTurn:
     """One message of the history. An assistant turn may end in tool calls; the user turn that
     follows it then carries their results (and usually no text)."""
@@ -55,6 +68,7 @@ class ChatTurn:
     text: str
     tool_uses: tuple[ToolUse, ...] = ()
     tool_results: tuple[ToolResult, ...] = ()
+    attachments: tuple[Attachment, ...] = ()  # user turns: shown to the model before the text
 
 
 @dataclass(frozen=True, slots=True)

@@ -286,7 +286,7 @@ class _Engine:
 
     def _tokenize(self, llm: Any, system: str | None, turns: list[ChatTurn]) -> list[int]:
         messages = [{"role": "system", "content": system}] if system else []
-        messages += [{"role": turn.role, "content": turn.text} for turn in turns]
+        messages += [{"role": turn.role, "content": _turn_text(turn)} for turn in turns]
         formatted = self._formatter(messages=messages)
         tokens: list[int] = llm.tokenize(
             formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special, special=True
@@ -394,3 +394,10 @@ class LocalProvider:
                 "does not exist."
             )
         return self._model_path
+
+
+def _turn_text(turn: ChatTurn) -> str:
+    """The embedded model reads text only: attachments arrive as their text (images as a note,
+    which the chat service writes for models without vision)."""
+    texts = [a.text for a in turn.attachments if a.text]
+    return "\n\n".join([*texts, turn.text]) if texts else turn.text

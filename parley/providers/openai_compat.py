@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import fnmatch
 from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,8 +56,10 @@ class OpenAICompatProvider:
         api_key: str | None = None,
         timeout_seconds: float = 600.0,
         read_pause_seconds: float = 0.0,
+        vision_patterns: str = "",
     ) -> None:
         self._read_pause = read_pause_seconds
+        self._vision_patterns = [p.strip().lower() for p in vision_patterns.split(",") if p.strip()]
         self._base_url = base_url
         self._host = urlsplit(base_url).netloc or base_url
         self._client = openai.AsyncOpenAI(
@@ -79,6 +84,7 @@ class OpenAICompatProvider:
             api_key=key.get_secret_value() if key is not None else None,
             timeout_seconds=settings.provider_timeout_seconds,
             read_pause_seconds=settings.stream_batch_ms / 1000,
+            vision_patterns=settings.openai_vision_models,
         )
 
     def __repr__(self) -> str:
@@ -93,16 +99,19 @@ class OpenAICompatProvider:
         for upstream in page.data:
             info = catalog.openai_compat_model(upstream.id)
             context = _reported_context(upstream.model_extra or {})
-            if context:
-                info = ModelInfo(
-                    id=info.id,
-                    name=info.name,
-                    provider=info.provider,
-                    context_window=context,
-                    max_output=min(info.max_output, context),
+            models.append(
+                dataclasses.replace(
+                    info,
+                    context_window=context or info.context_window,
+                    max_output=min(info.max_output, context or info.max_output),
+                    vision=self._sees_images(upstream.id),
                 )
-            models.append(info)
+            )
         return models
+
+    def _sees_images(self, upstream_id: str) -> bool:
+        name = upstream_id.lower().rsplit("/", 1)[-1]
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in self._vision_patterns)
 
     async def stream(self, request: GenerationRequest) -> AsyncIterator[ProviderEvent]:
         # The SDK builds a pydantic object per chunk, which costs several times what parsing
@@ -249,9 +258,25 @@ def _message_params(turn: ChatTurn) -> list[dict[str, Any]]:
                 ],
             }
         )
+    elif turn.attachments:
+        messages.append({"role": turn.role, "content": _content_parts(turn)})
     elif turn.text or not turn.tool_results:
         messages.append({"role": turn.role, "content": turn.text})
     return messages
+
+
+def _content_parts(turn: ChatTurn) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = []
+    for attachment in turn.attachments:
+        if attachment.image is not None:
+            data = base64.b64encode(attachment.image).decode()
+            url = f"data:{attachment.image_media_type};base64,{data}"
+            parts.append({"type": "image_url", "image_url": {"url": url}})
+        if attachment.text:
+            parts.append({"type": "text", "text": attachment.text})
+    if turn.text:
+        parts.append({"type": "text", "text": turn.text})
+    return parts
 
 
 async def _sse_data(lines: AsyncIterator[str]) -> AsyncIterator[str]:

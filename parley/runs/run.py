@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from parley.agent.artifact_store import ArtifactStore
+from parley.agent.code_tool import OutputStore
 from parley.agent.loop import DEFAULT_MAX_STEPS, AgentLoop, CodeTools, Decision
 from parley.agent.turn import RetryPolicy
 from parley.db.engine import Database
@@ -18,7 +19,7 @@ from parley.providers import base as p
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
 from parley.runs.persistence import finish_message
-from parley.sandbox import Sandbox
+from parley.sandbox import Sandbox, SandboxInput
 from parley.schemas import events as e
 from parley.schemas.executions import SandboxLimitsOut
 
@@ -42,6 +43,8 @@ class RunSpec:
     artifacts: ArtifactStore | None = None
     sandbox: Sandbox | None = None  # run_code is offered only with one
     sandbox_limits: SandboxLimitsOut | None = None
+    sandbox_inputs: tuple[SandboxInput, ...] = ()
+    outputs: OutputStore | None = None
     permission_mode: str = "ask"
     max_steps: int = DEFAULT_MAX_STEPS
 
@@ -210,6 +213,8 @@ class Run:
                     message_id=spec.message_id,
                     gate=self,
                     limits=spec.sandbox_limits,
+                    inputs=spec.sandbox_inputs,
+                    outputs=spec.outputs,
                 )
             loop = self._loop = AgentLoop(
                 spec.provider,

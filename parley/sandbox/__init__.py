@@ -9,7 +9,7 @@ from parley.sandbox.results import (
     SandboxUnavailable,
     UnsupportedLanguage,
 )
-from parley.sandbox.runner import Sandbox
+from parley.sandbox.runner import Sandbox, SandboxInput
 
 __all__ = [
     "INLINE_IMAGE_TYPES",
@@ -17,6 +17,7 @@ __all__ = [
     "Language",
     "OutputFile",
     "Sandbox",
+    "SandboxInput",
     "SandboxLimits",
     "SandboxUnavailable",
     "UnsupportedLanguage",

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.sandbox.languages import (
+    OUTPUTS_DIR,
     SANDBOX_GID,
     SANDBOX_HOME,
     SANDBOX_UID,
     TMP_DIR,
+    UPLOADS_DIR,
     WORK_DIR,
 )
 from parley.sandbox.limits import MB
@@ -93,6 +95,7 @@ class SandboxSpec:
     data_fds: list[tuple[int, str]] = field(default_factory=list)
     seccomp_fd: int | None = None
     info_fd: int | None = None
+    inputs_dir: Path | None = None  # the attachments, mounted read-only at UPLOADS_DIR
 
     def argv(self) -> list[str]:
         args = [
@@ -135,6 +138,9 @@ class SandboxSpec:
         for source, dest in self.readonly_binds:
             args += ["--ro-bind", str(source), dest]
         args += ["--dir", SANDBOX_HOME, "--bind", str(self.work_dir), WORK_DIR]
+        args += ["--bind", str(self.work_dir), OUTPUTS_DIR]
+        if self.inputs_dir is not None:
+            args += ["--ro-bind", str(self.inputs_dir), UPLOADS_DIR]
         for fd, dest in self.data_fds:
             args += ["--perms", "0444", "--ro-bind-data", str(fd), dest]
         # The root and /dev are unsized tmpfs that bwrap builds the tree in; left writable, they

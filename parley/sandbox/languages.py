@@ -27,6 +27,10 @@ ALIASES: dict[str, Language] = {
 SANDBOX_HOME = "/sandbox"
 WORK_DIR = "/sandbox/work"
 TMP_DIR = "/tmp"
+# where a conversation's attachments appear (read-only), and where files to hand back go: the
+# outputs directory is the work directory under a second name
+UPLOADS_DIR = "/mnt/user-data/uploads"
+OUTPUTS_DIR = "/mnt/user-data/outputs"
 MPLCONFIG_DIR = f"{TMP_DIR}/matplotlib"
 SANDBOX_UID = 1000
 SANDBOX_GID = 1000

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,10 @@ NO_NAMESPACES = (
     "on Ubuntu 24.04 an AppArmor profile that permits bwrap) or run Parley in a container that "
     "permits them. Parley never runs code outside the sandbox."
 )
+
+
+# a file to show the code: its name under UPLOADS_DIR, and what writes its bytes to a path
+SandboxInput = tuple[str, Callable[[Path], None]]
 
 
 class Sandbox:
@@ -126,8 +131,11 @@ class Sandbox:
         *,
         timeout_seconds: float | None = None,
         on_output: OutputCallback | None = None,
+        inputs: Sequence[SandboxInput] = (),
     ) -> ExecutionResult:
         """Run `code` and wait for it. A timeout above max_timeout_seconds is lowered to it.
+        `inputs` (name, writer) appear read-only under UPLOADS_DIR: each writer puts its file's
+        bytes at the path it is given.
 
         Raises UnsupportedLanguage, SandboxUnavailable, or ValueError for a timeout <= 0.
         """
@@ -147,6 +155,7 @@ class Sandbox:
             self.limits, timeout_seconds=timeout, extra_address_space_mb=extra_address_space
         )
         program = self.runtimes.command(parsed, memory_mb=self.limits.memory_mb)
+        inputs_dir: Path | None = None
         try:
             work_dir = self._make_work_dir()
         except OSError as exc:
@@ -154,11 +163,37 @@ class Sandbox:
                 f"{UNAVAILABLE}no work directory could be made under {self.work_root}: {exc}"
             ) from exc
         try:
+            if inputs:
+                inputs_dir = await asyncio.to_thread(self._make_inputs_dir, inputs)
             return await self._execute(
-                program, limits, CODE_FILES[parsed], code.encode(), work_dir, timeout, on_output
+                program,
+                limits,
+                CODE_FILES[parsed],
+                code.encode(),
+                work_dir,
+                timeout,
+                on_output,
+                inputs_dir,
             )
         finally:
             await asyncio.to_thread(files.remove_tree, work_dir)
+            if inputs_dir is not None:
+                await asyncio.to_thread(shutil.rmtree, inputs_dir, True)
+
+    def _make_inputs_dir(self, inputs: Sequence[SandboxInput]) -> Path:
+        """The attachments' directory: the server's own (the code cannot add to it), readable by
+        everyone, each file written by its writer (a hard link to the stored blob where the
+        store and the temporary root share a disk, else a copy)."""
+        path = Path(tempfile.mkdtemp(prefix="parley-inputs-", dir=self.work_root))
+        os.chmod(path, 0o755)
+        for name, write in inputs:
+            if not name or "/" in name or name in (".", "..") or "\0" in name:
+                raise ValueError(f"not a file name: {name!r}")
+            target = path / name
+            write(target)
+            if target.stat().st_nlink == 1:
+                os.chmod(target, 0o444)
+        return path
 
     def _timeout(self, requested: float | None) -> float:
         if requested is None:
@@ -192,6 +227,7 @@ class Sandbox:
         work_dir: Path,
         wall_seconds: float,
         on_output: OutputCallback | None,
+        inputs_dir: Path | None = None,
     ) -> ExecutionResult:
         started_read, started_write = os.pipe()
         info_read, info_write = os.pipe()
@@ -201,6 +237,7 @@ class Sandbox:
         try:
             command = self._launch(program, limits, started_write)
             spec = self._spec(command, code_path, code, work_dir, opened, info_fd=info_write)
+            spec.inputs_dir = inputs_dir
             begin = time.monotonic()
             try:
                 argv, as_user = _unprivileged(spec.argv())

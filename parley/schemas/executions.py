@@ -19,6 +19,10 @@ class ExecutionFileOut(BaseModel):
     size: int
     url: str = Field(description="Download path (same-origin, needs the owner's session).")
     inline_image: bool = Field(description="A raster image the client may show inline.")
+    file_id: str | None = Field(
+        None,
+        description="The conversation file it became (GET /api/files/{id}); null for old runs.",
+    )
 
 
 class ExecutionOut(BaseModel):

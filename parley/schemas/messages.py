@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from parley.schemas.artifacts import ArtifactType, ModelOperation
 from parley.schemas.executions import ExecutionOut
+from parley.schemas.files import FileKind
 
 MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "error"]
 Role = Literal["user", "assistant"]
@@ -51,8 +52,24 @@ class ToolResultPart(BaseModel):
     execution: ExecutionOut | None = None
 
 
+class AttachmentPart(BaseModel):
+    """A file the person attached, as it was when sent (the file itself may be deleted since)."""
+
+    type: Literal["attachment"] = "attachment"
+    file_id: str
+    name: str
+    media_type: str
+    kind: FileKind
+    size: int
+    width: int | None = None
+    height: int | None = None
+    pages: int | None = None
+    has_preview: bool = False
+    token_estimate: int = Field(0, description="Rough input tokens it costs a model per turn.")
+
+
 Part = Annotated[
-    TextPart | ThinkingPart | ArtifactRefPart | ToolCallPart | ToolResultPart,
+    TextPart | ThinkingPart | ArtifactRefPart | ToolCallPart | ToolResultPart | AttachmentPart,
     Field(discriminator="type"),
 ]
 
@@ -88,7 +105,9 @@ class MessageList(BaseModel):
 class SendMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    content: str = Field(min_length=1, description="The user's message (Markdown).")
+    content: str = Field(
+        "", description="The user's message (Markdown); may be empty when files are attached."
+    )
     parent_id: str | None = Field(
         None,
         description="The message this one follows. Omitted: the latest message. Null: none, "
@@ -96,6 +115,11 @@ class SendMessage(BaseModel):
     )
     model: str | None = Field(
         None, description="Model for this turn; defaults to the conversation's."
+    )
+    attachments: list[str] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="Ids of the caller's files (POST /api/files) to attach, in order.",
     )
 
 

@@ -14,6 +14,7 @@ class ModelOut(BaseModel):
     context_window: int
     max_output: int
     vision: bool
+    pdf: bool
     thinking: bool
     tool_use: bool
     input_price: float | None

@@ -12,14 +12,21 @@ from sqlalchemy.orm import Session
 
 from parley.agent.artifact_store import ArtifactStore
 from parley.agent.artifact_tool import ARTIFACTS_TOOL
-from parley.agent.code_tool import RUN_CODE_TOOL
+from parley.agent.code_tool import RUN_CODE_TOOL, OutputStore
 from parley.agent.prompts import with_artifact_guide
 from parley.db.models import ArtifactVersion, Conversation, Message, new_id, utcnow
 from parley.db.models import Run as RunRow
-from parley.providers.base import ChatTurn, GenerationRequest, ToolSpec
+from parley.providers.base import Attachment, ChatTurn, GenerationRequest, ToolSpec
 from parley.runs.run import AfterStop, Run, RunSpec
 from parley.schemas import events as e
 from parley.schemas.messages import Regenerate, SendMessage
+from parley.services.attachments import (
+    TurnFiles,
+    attach_files,
+    check_attachments,
+    files_for_turn,
+    prepare_attachments,
+)
 from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
 from parley.services.errors import InvalidInput, MessageNotFound
@@ -38,9 +45,11 @@ async def start_turn(
         raise InvalidInput(
             f"The message is {len(data.content):,} characters long; the limit is {limit:,}."
         )
-    if not data.content.strip():
+    attachment_ids = check_attachments(ctx, data.attachments)
+    if not data.content.strip() and not attachment_ids:
         raise InvalidInput("The message is empty.")
     await ctx.providers.wait_ready()
+    await prepare_attachments(ctx, user_id, attachment_ids)
 
     def record(
         session: Session,
@@ -56,19 +65,22 @@ async def start_turn(
         if "parent_id" not in data.model_fields_set and tree:
             parent_id = max(tree.values(), key=lambda m: (m.created_at, m.id)).id
         now = utcnow()
+        parts = attach_files(session, user_id, conversation, attachment_ids)
+        if data.content.strip():
+            parts.append({"type": "text", "text": data.content})
         user_message = Message(
             id=new_id(),
             conversation_id=conversation.id,
             parent_id=parent_id,
             role="user",
-            parts=[{"type": "text", "text": data.content}],
+            parts=parts,
             status="complete",
             created_at=now,
             updated_at=now,
         )
         session.add(user_message)
         if not tree and conversation.title == "New chat":
-            conversation.title = fallback_title(data.content)
+            conversation.title = fallback_title(_question(user_message.parts))
         versions = _artifact_versions(session, tree)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, now)
         return conversation, tree, versions, user_message, run_id, assistant, model
@@ -78,8 +90,18 @@ async def start_turn(
     )
     first_exchange = not tree
     tree[user_message.id] = user_message
-    history = _history(tree, user_message.id, versions)
-    _launch(ctx, conversation, run_id, assistant, model, history, first_exchange)
+    await _start(
+        ctx,
+        user_id,
+        conversation,
+        run_id,
+        assistant,
+        model,
+        tree,
+        user_message.id,
+        versions,
+        first_exchange,
+    )
     return run_id, user_message, assistant
 
 
@@ -113,9 +135,39 @@ async def regenerate(
     conversation, tree, versions, user_message, run_id, assistant, model = await ctx.db.run_write(
         record
     )
-    history = _history(tree, user_message.id, versions)
-    _launch(ctx, conversation, run_id, assistant, model, history, False)
+    await _start(
+        ctx, user_id, conversation, run_id, assistant, model, tree, user_message.id, versions, False
+    )
     return run_id, user_message, assistant
+
+
+async def _start(
+    ctx: AppContext,
+    user_id: str,
+    conversation: Conversation,
+    run_id: str,
+    assistant: Message,
+    model: str,
+    tree: dict[str, Message],
+    leaf_id: str,
+    versions: Versions,
+    first_exchange: bool,
+) -> None:
+    chain = _chain(tree, leaf_id)
+    files = await files_for_turn(
+        ctx, user_id, chain, ctx.providers.get_model(model), DEFAULT_MAX_TOKENS
+    )
+    history = _history(chain, versions, files.by_message)
+    question = _question(chain[-1].parts) if first_exchange else None
+    _launch(ctx, conversation, run_id, assistant, model, history, question, files, user_id)
+
+
+def _question(parts: list[dict[str, Any]]) -> str:
+    """What a first message asks, for the fallback title: its text, else its files' names."""
+    text = "".join(str(p.get("text", "")) for p in parts if p.get("type") == "text")
+    if text.strip():
+        return text
+    return ", ".join(str(p["name"]) for p in parts if p.get("type") == "attachment")
 
 
 def _begin_answer(
@@ -165,7 +217,9 @@ def _launch(
     assistant: Message,
     model: str,
     history: list[ChatTurn],
-    first_exchange: bool,
+    question: str | None,
+    files: TurnFiles,
+    user_id: str,
 ) -> None:
     settings: dict[str, Any] = conversation.settings or {}
     info = ctx.providers.get_model(model)
@@ -193,8 +247,8 @@ def _launch(
         thinking_budget=thinking,
     )
     after_stop = None
-    if first_exchange:
-        after_stop = _title_step(ctx, conversation.id, model, history[-1].text)
+    if question is not None:  # the first exchange names the conversation
+        after_stop = _title_step(ctx, conversation.id, model, question)
     ctx.events.open(run_id)
     ctx.runs.start(
         Run(
@@ -210,6 +264,8 @@ def _launch(
                 artifacts=ArtifactStore(ctx.db, conversation.id, assistant.id),
                 sandbox=ctx.sandbox if tool_use and _sandbox_ready(ctx) else None,
                 sandbox_limits=sandbox_limits(ctx),
+                sandbox_inputs=files.sandbox_inputs,
+                outputs=OutputStore(ctx.storage, user_id),
                 permission_mode=settings.get("permission_mode")
                 or ctx.settings.default_permission_mode,
                 max_steps=ctx.settings.agent_max_steps,
@@ -293,27 +349,38 @@ def _artifact_versions(session: Session, tree: dict[str, Message]) -> Versions:
     return {(row.artifact_id, row.version): row for row in rows}
 
 
-def _history(tree: dict[str, Message], leaf_id: str, versions: Versions) -> list[ChatTurn]:
-    """The branch from the root to `leaf_id`, as alternating turns the providers accept.
-
-    An answer's artifacts are written back into its text as `<artifact>` blocks with the content
-    of the version it made, so that any model sees what it wrote and can change it."""
+def _chain(tree: dict[str, Message], leaf_id: str) -> list[Message]:
+    """The branch from the root to `leaf_id`, oldest first."""
     chain: list[Message] = []
     cursor: str | None = leaf_id
     while cursor is not None:
         message = tree[cursor]
         chain.append(message)
         cursor = message.parent_id
+    chain.reverse()
+    return chain
+
+
+def _history(
+    chain: list[Message], versions: Versions, attachments: dict[str, tuple[Attachment, ...]]
+) -> list[ChatTurn]:
+    """The branch as alternating turns the providers accept.
+
+    An answer's artifacts are written back into its text as `<artifact>` blocks with the content
+    of the version it made, so that any model sees what it wrote and can change it."""
     turns: list[ChatTurn] = []
-    for message in reversed(chain):
+    for message in chain:
         text = "".join(_part_text(part, versions) for part in message.parts)
-        if not text.strip():
+        files = attachments.get(message.id, ())
+        if not text.strip() and not files:
             continue
         role: Literal["user", "assistant"] = "user" if message.role == "user" else "assistant"
         if turns and turns[-1].role == role:
-            turns[-1] = ChatTurn(role=role, text=f"{turns[-1].text}\n\n{text}")
+            last = turns[-1]
+            joined = f"{last.text}\n\n{text}" if last.text and text else last.text or text
+            turns[-1] = ChatTurn(role=role, text=joined, attachments=last.attachments + files)
         else:
-            turns.append(ChatTurn(role=role, text=text))
+            turns.append(ChatTurn(role=role, text=text, attachments=files))
     return turns
 
 

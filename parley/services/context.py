@@ -15,6 +15,7 @@ from parley.runs.registry import RunRegistry
 from parley.sandbox import Sandbox
 from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
+from parley.storage import BlobStore
 
 
 @dataclass
@@ -29,3 +30,4 @@ class AppContext:
     retry: RetryPolicy
     session_users: TTLCache[User]
     sandbox: Sandbox
+    storage: BlobStore

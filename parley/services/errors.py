@@ -32,6 +32,10 @@ class InvalidInput(DomainError):
     """Well-formed but unacceptable input (422)."""
 
 
+class TooLarge(DomainError):
+    """Over a size limit: a file, or someone's storage (413)."""
+
+
 class ModelUnavailable(InvalidInput):
     pass
 

@@ -10,12 +10,13 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from parley.agent.code_tool import execution_out, store_execution
-from parley.db.models import Conversation, Execution, ExecutionFile
+from parley.agent.code_tool import OutputStore, execution_out, store_execution
+from parley.db.models import Conversation, Execution, ExecutionFile, File
 from parley.sandbox import ExecutionResult, SandboxUnavailable, UnsupportedLanguage
 from parley.sandbox.languages import parse_language
 from parley.schemas.executions import LANGUAGES, ExecuteArtifact, ExecutionOut, SandboxLimitsOut
 from parley.services.artifacts import get_artifact
+from parley.services.attachments import conversation_inputs
 from parley.services.context import AppContext
 from parley.services.errors import DomainError, InvalidInput, NotFound
 
@@ -71,6 +72,7 @@ async def execute_artifact(
         raise InvalidInput(
             f"timeout_seconds may be at most {ctx.sandbox.max_timeout_seconds:g} on this server."
         )
+    inputs = await conversation_inputs(ctx, user_id, artifact.conversation_id)
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
 
     def on_output(stream: str, text: str) -> None:
@@ -85,6 +87,7 @@ async def execute_artifact(
                 artifact.content,
                 timeout_seconds=data.timeout_seconds,
                 on_output=on_output,
+                inputs=inputs,
             )
         except (SandboxUnavailable, UnsupportedLanguage) as error:
             refusal = str(error)
@@ -97,6 +100,7 @@ async def execute_artifact(
             unavailable=refusal,
             artifact_id=artifact.id,
             artifact_version=artifact.version,
+            outputs=OutputStore(ctx.storage, user_id),
         )
 
     task = asyncio.ensure_future(run())
@@ -140,21 +144,27 @@ async def list_executions(ctx: AppContext, user_id: str, artifact_id: str) -> li
 
 async def execution_file(
     ctx: AppContext, user_id: str, execution_id: str, file_id: str
-) -> ExecutionFile:
-    def find(session: Session) -> ExecutionFile:
-        file = session.scalar(
-            select(ExecutionFile)
+) -> tuple[ExecutionFile, str | None]:
+    """The output file and, when its bytes are in the blob store, their key."""
+
+    def find(session: Session) -> tuple[ExecutionFile, str | None]:
+        found = session.execute(
+            select(ExecutionFile, File.sha256)
             .join(Execution, Execution.id == ExecutionFile.execution_id)
             .join(Conversation, Conversation.id == Execution.conversation_id)
+            .outerjoin(File, File.id == ExecutionFile.file_id)
             .where(
                 ExecutionFile.id == file_id,
                 Execution.id == execution_id,
                 Conversation.user_id == user_id,
             )
-        )
-        if file is None:
+        ).first()
+        if found is None:
             raise ExecutionFileNotFound()
-        return file
+        file, sha256 = found
+        if sha256 is None and file.data is None:
+            raise ExecutionFileNotFound()  # the conversation file it became was deleted
+        return file, sha256
 
     async with ctx.db.read() as session:
         return await session.run_sync(find)

@@ -211,6 +211,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Conversation Files */
+        get: operations["list_conversation_files_api_conversations__conversation_id__files_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/messages": {
         parameters: {
             query?: never;
@@ -255,6 +272,104 @@ export type paths = {
         };
         /** Download File */
         get: operations["download_file_api_executions__execution_id__files__file_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Files */
+        get: operations["list_files_api_files_get"];
+        put?: never;
+        /**
+         * Upload File
+         * @description Upload one file (multipart field `file`). Its type comes from its bytes; text for models
+         *     is extracted once, here. The body is streamed to storage, never held in memory.
+         */
+        post: operations["upload_file_api_files_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get File */
+        get: operations["get_file_api_files__file_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete File */
+        delete: operations["delete_file_api_files__file_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download File
+         * @description The bytes. `disposition=inline` shows raster images and PDFs in the browser (with a
+         *     sandboxing CSP); every other type is always a download.
+         */
+        get: operations["download_file_api_files__file_id__content_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * File Preview
+         * @description A small WebP thumbnail (images, and a PDF's first page); 404 when the file has none.
+         */
+        get: operations["file_preview_api_files__file_id__preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file_id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** File Text */
+        get: operations["file_text_api_files__file_id__text_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,6 +768,47 @@ export type components = {
             /** Version */
             version: number;
         };
+        /**
+         * AttachmentPart
+         * @description A file the person attached, as it was when sent (the file itself may be deleted since).
+         */
+        AttachmentPart: {
+            /** File Id */
+            file_id: string;
+            /**
+             * Has Preview
+             * @default false
+             */
+            has_preview: boolean;
+            /** Height */
+            height?: number | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "image" | "pdf" | "document" | "spreadsheet" | "text" | "code" | "archive-refused" | "other";
+            /** Media Type */
+            media_type: string;
+            /** Name */
+            name: string;
+            /** Pages */
+            pages?: number | null;
+            /** Size */
+            size: number;
+            /**
+             * Token Estimate
+             * @description Rough input tokens it costs a model per turn.
+             * @default 0
+             */
+            token_estimate: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment";
+            /** Width */
+            width?: number | null;
+        };
         /** CancelResult */
         CancelResult: {
             /** Status */
@@ -749,6 +905,11 @@ export type components = {
         };
         /** ExecutionFileOut */
         ExecutionFileOut: {
+            /**
+             * File Id
+             * @description The conversation file it became (GET /api/files/{id}); null for old runs.
+             */
+            file_id?: string | null;
             /** Id */
             id: string;
             /**
@@ -806,6 +967,109 @@ export type components = {
             /** Stdout Truncated */
             stdout_truncated: boolean;
         };
+        /** FileOut */
+        FileOut: {
+            /** Content Url */
+            content_url: string;
+            /**
+             * Conversation Id
+             * @description The conversation the file belongs to: where it was first attached or made.
+             */
+            conversation_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Has Preview
+             * @description A thumbnail exists at preview_url.
+             */
+            has_preview: boolean;
+            /** Height */
+            height?: number | null;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "image" | "pdf" | "document" | "spreadsheet" | "text" | "code" | "archive-refused" | "other";
+            /**
+             * Media Type
+             * @description Detected from the bytes, never from the name.
+             */
+            media_type: string;
+            /** Name */
+            name: string;
+            /**
+             * Origin
+             * @description Uploaded by the person, or written by sandboxed code.
+             * @enum {string}
+             */
+            origin: "upload" | "generated";
+            /**
+             * Pages
+             * @description PDFs and presentations: pages or slides.
+             */
+            pages?: number | null;
+            /** Preview Url */
+            preview_url: string | null;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * @description Bytes.
+             */
+            size: number;
+            /**
+             * Text Chars
+             * @description Characters of text extracted for models; null when there is none.
+             */
+            text_chars?: number | null;
+            /**
+             * Text Truncated
+             * @description The extracted text was cut at the server's limit.
+             * @default false
+             */
+            text_truncated: boolean;
+            /**
+             * Token Estimate
+             * @description Rough input tokens the file costs a model per turn.
+             */
+            token_estimate: number;
+            /**
+             * Width
+             * @description Images: pixels.
+             */
+            width?: number | null;
+        };
+        /** FilePage */
+        FilePage: {
+            /** Items */
+            items: components["schemas"]["FileOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** FileText */
+        FileText: {
+            /** Id */
+            id: string;
+            /**
+             * Language
+             * @description A highlighting language for code and data files, from the name.
+             */
+            language: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Text
+             * @description What models read of the file (page-numbered for PDFs).
+             */
+            text: string;
+            /** Truncated */
+            truncated: boolean;
+        };
         /** Health */
         Health: {
             /**
@@ -861,7 +1125,7 @@ export type components = {
             /** Parent Id */
             parent_id: string | null;
             /** Parts */
-            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"] | components["schemas"]["ArtifactRefPart"] | components["schemas"]["ToolCallPart"] | components["schemas"]["ToolResultPart"])[];
+            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"] | components["schemas"]["ArtifactRefPart"] | components["schemas"]["ToolCallPart"] | components["schemas"]["ToolResultPart"] | components["schemas"]["AttachmentPart"])[];
             /**
              * Role
              * @enum {string}
@@ -934,6 +1198,8 @@ export type components = {
             name: string;
             /** Output Price */
             output_price: number | null;
+            /** Pdf */
+            pdf: boolean;
             /**
              * Provider
              * @enum {string}
@@ -1063,8 +1329,14 @@ export type components = {
         /** SendMessage */
         SendMessage: {
             /**
+             * Attachments
+             * @description Ids of the caller's files (POST /api/files) to attach, in order.
+             */
+            attachments?: string[];
+            /**
              * Content
-             * @description The user's message (Markdown).
+             * @description The user's message (Markdown); may be empty when files are attached.
+             * @default
              */
             content: string;
             /**
@@ -1845,6 +2117,37 @@ export interface operations {
             };
         };
     };
+    list_conversation_files_api_conversations__conversation_id__files_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilePage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_messages_api_conversations__conversation_id__messages_get: {
         parameters: {
             query?: never;
@@ -1965,6 +2268,230 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_files_api_files_get: {
+        parameters: {
+            query?: {
+                before?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilePage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    upload_file_api_files_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            /** @description The file, or the caller's storage, is over its limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by content (a program, an archive, a bomb) or malformed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_file_api_files__file_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_file_api_files__file_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    download_file_api_files__file_id__content_get: {
+        parameters: {
+            query?: {
+                disposition?: string;
+            };
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    file_preview_api_files__file_id__preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    file_text_api_files__file_id__text_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileText"];
+                };
             };
             /** @description Validation Error */
             422: {

@@ -1,0 +1,461 @@
+"""Uploads: type from the bytes, every cap, owner scoping, dedup, and what the model receives."""
+
+from __future__ import annotations
+
+import base64
+import io
+import secrets
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from tests.api import file_corpus as corpus
+from tests.api.sse import read_run
+from tests.api.test_runs import messages, new_chat, send
+from tests.conftest import (
+    ApiClient,
+    RunningServer,
+    postgres_database,
+    serve,
+    server_settings,
+)
+from tests.fakes.llm_server import LLMFake
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+async def upload(
+    api: ApiClient, name: str, data: bytes, claimed: str = "application/octet-stream"
+) -> Any:
+    return await api.post("/api/files", files={"file": (name, data, claimed)})
+
+
+async def uploaded(api: ApiClient, name: str, data: bytes) -> dict[str, Any]:
+    response = await upload(api, name, data)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+# name, bytes, expected kind, expected media type
+CORPUS = [
+    ("photo.png", corpus.image("PNG"), "image", "image/png"),
+    ("photo.jpg", corpus.image("JPEG"), "image", "image/jpeg"),
+    ("anim.gif", corpus.image("GIF", mode="P", color=3), "image", "image/gif"),
+    ("pic.webp", corpus.image("WEBP"), "image", "image/webp"),
+    ("report.pdf", corpus.pdf(2), "pdf", "application/pdf"),
+    ("minutes.docx", corpus.docx(), "document", DOCX),
+    ("sales.xlsx", corpus.xlsx(), "spreadsheet", XLSX),
+    ("deck.pptx", corpus.pptx(), "document", PPTX),
+    ("data.csv", corpus.CSV_TEXT.encode(), "spreadsheet", "text/csv"),
+    ("notes.txt", "naïve café — ünïcödé ✓\n".encode(), "text", "text/plain"),
+    ("brief.txt", corpus.LATIN1_TEXT.encode("latin-1"), "text", "text/plain"),
+    ("script.py", b"def main():\n    return 42\n", "code", "text/x-python"),
+    # a PNG renamed .txt is still an image
+    ("really-an-image.txt", corpus.image("PNG", color="red"), "image", "image/png"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "kind", "media_type"), CORPUS, ids=[c[0] for c in CORPUS])
+async def test_type_comes_from_the_bytes(
+    api: ApiClient, name: str, data: bytes, kind: str, media_type: str
+) -> None:
+    response = await upload(api, name, data, claimed="text/html")  # the browser's claim is ignored
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert (body["kind"], body["media_type"]) == (kind, media_type)
+    assert body["size"] == len(data) and body["name"] == name
+    assert body["sha256"] == __import__("hashlib").sha256(data).hexdigest()
+    fetched = await api.get(f"/api/files/{body['id']}")
+    assert fetched.status_code == 200 and fetched.json()["id"] == body["id"]
+
+
+async def test_text_is_extracted_once_at_upload_and_page_numbered(api: ApiClient) -> None:
+    pdf = await uploaded(api, "report.pdf", corpus.pdf(3, "Revenue grew"))
+    assert pdf["pages"] == 3 and pdf["has_preview"] is True
+    text = (await api.get(f"/api/files/{pdf['id']}/text")).json()["text"]
+    assert "--- Page 1 ---\nRevenue grew, page 1" in text and "--- Page 3 ---" in text
+
+    doc = (
+        await api.get(f"/api/files/{(await uploaded(api, 'm.docx', corpus.docx()))['id']}/text")
+    ).json()
+    assert "# Minutes" in doc["text"] and "The board approved the budget." in doc["text"]
+    assert "| Chairs | 120 |" in doc["text"]
+
+    sheet = await uploaded(api, "sales.xlsx", corpus.xlsx())
+    assert (
+        "--- Sheet: Sales ---\nregion,units\nnorth,12"
+        in (await api.get(f"/api/files/{sheet['id']}/text")).json()["text"]
+    )
+
+    deck = await uploaded(api, "deck.pptx", corpus.pptx())
+    deck_text = (await api.get(f"/api/files/{deck['id']}/text")).json()["text"]
+    assert "--- Slide 1 ---" in deck_text and "Ship files in December" in deck_text
+
+    latin = await uploaded(api, "brief.txt", corpus.LATIN1_TEXT.encode("latin-1"))
+    assert (await api.get(f"/api/files/{latin['id']}/text")).json()[
+        "text"
+    ] == corpus.LATIN1_TEXT.strip()
+
+    page = b"<html><head><style>p{}</style><script>evil()</script></head><body><h1>Title</h1><p>Body text</p></body></html>"
+    html = await uploaded(api, "page.html", page)
+    assert html["kind"] == "document"
+    html_text = (await api.get(f"/api/files/{html['id']}/text")).json()["text"]
+    assert "Title" in html_text and "Body text" in html_text and "evil" not in html_text
+
+    image = await uploaded(api, "p.png", corpus.image("PNG"))
+    assert (await api.get(f"/api/files/{image['id']}/text")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("invoice.pdf", corpus.elf_binary(), "is a Linux program (ELF), not a PDF file"),
+        (
+            "setup.exe",
+            b"MZ" + b"\0" * 58 + (64).to_bytes(4, "little") + b"PE\0\0" + b"\0" * 200,
+            "Windows program",
+        ),
+        ("bundle.zip", corpus.zip_archive(), "Archives are not accepted"),
+        ("broken.pdf", b"%PDF-1.7\n" + secrets.token_bytes(2000), "could not be read as a PDF"),
+        (
+            "bad.png",
+            b"\x89PNG\r\n\x1a\n" + secrets.token_bytes(300),
+            "could not be read as an image",
+        ),
+    ],
+    ids=["elf", "pe", "zip", "damaged-pdf", "damaged-png"],
+)
+async def test_hostile_or_broken_files_are_refused_with_the_reason(
+    api: ApiClient, server: RunningServer, name: str, data: bytes, reason: str
+) -> None:
+    response = await upload(api, name, data)
+    assert response.status_code == 422, response.text
+    assert reason in response.json()["detail"]
+    assert (await api.get("/api/files")).json()["items"] == []
+    assert _staged(server) == []
+
+
+def _staged(server: RunningServer) -> list[Path]:
+    staging = server.settings.data_dir / "files" / ".staging"
+    return list(staging.iterdir()) if staging.is_dir() else []
+
+
+async def test_a_decompression_bomb_is_refused_by_pillows_limit(
+    api: ApiClient, server: RunningServer
+) -> None:
+    response = await upload(api, "huge.png", corpus.png_claiming(30_000, 30_000))
+    assert response.status_code == 422
+    assert "too large an image (30,000 × 30,000 pixels)" in response.json()["detail"]
+    assert _staged(server) == []
+
+
+async def test_a_polyglot_is_an_image_and_is_never_served_as_a_page(api: ApiClient) -> None:
+    body = await uploaded(api, "cute.html", corpus.polyglot())
+    assert (body["kind"], body["media_type"]) == ("image", "image/png")
+    for disposition in ("attachment", "inline"):
+        response = await api.get(body["content_url"], params={"disposition": disposition})
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "image/png"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "sandbox" in response.headers["content-security-policy"]
+        assert response.headers["content-disposition"].startswith(disposition)
+        assert response.content == corpus.polyglot()
+
+
+async def test_html_and_svg_are_always_downloads_of_opaque_bytes(api: ApiClient) -> None:
+    page = await uploaded(
+        api, "page.html", b"<html><body><script>alert(1)</script>hi</body></html>"
+    )
+    response = await api.get(page["content_url"], params={"disposition": "inline"})
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert response.headers["content-disposition"].startswith("attachment;")
+    assert "filename*=UTF-8''page.html" in response.headers["content-disposition"]
+
+
+async def test_same_content_is_stored_once_and_kept_until_its_last_file_goes(
+    api: ApiClient, server: RunningServer
+) -> None:
+    data = corpus.image("PNG", color="purple", size=(33, 33))
+    first = await uploaded(api, "a.png", data)
+    second = await uploaded(api, "b.png", data)
+    assert first["id"] != second["id"] and first["sha256"] == second["sha256"]
+    root = server.settings.data_dir / "files"
+    blob = root / first["sha256"][:2] / first["sha256"][2:4] / first["sha256"]
+    assert blob.read_bytes() == data
+    assert len([p for p in blob.parent.iterdir() if p.name == first["sha256"]]) == 1
+
+    assert (await api.delete(f"/api/files/{first['id']}")).status_code == 204
+    assert blob.exists()
+    assert (await api.get(second["content_url"])).content == data
+    assert (await api.delete(f"/api/files/{second['id']}")).status_code == 204
+    assert not blob.exists()
+    assert not (blob.parent / f"{first['sha256']}.preview.webp").exists()
+    assert (await api.get(f"/api/files/{second['id']}")).status_code == 404
+
+
+async def test_another_users_file_is_404_everywhere(
+    api: ApiClient, server: RunningServer, llm: LLMFake
+) -> None:
+    mine = await uploaded(api, "secret.png", corpus.image("PNG", color="black"))
+    async with ApiClient(base_url=server.url, timeout=30) as other:
+        await other.sign_up()
+        for path in ("", "/content", "/preview", "/text"):
+            response = await other.get(f"/api/files/{mine['id']}{path}")
+            assert response.status_code == 404, path
+            assert response.json() == {"detail": "File not found."}
+        assert (await other.delete(f"/api/files/{mine['id']}")).status_code == 404
+        assert (await other.get("/api/files")).json()["items"] == []
+        chat = await new_chat(other)
+        attach = await other.post(
+            f"/api/conversations/{chat}/messages",
+            json={"content": "look", "attachments": [mine["id"]]},
+        )
+        assert attach.status_code == 404 and attach.json()["detail"] == "File not found."
+        assert await messages(other, chat) == []
+    assert (await api.get(f"/api/files/{mine['id']}")).status_code == 200
+
+
+async def test_listing_pages_newest_first(api: ApiClient) -> None:
+    ids = [(await uploaded(api, f"n{i}.txt", f"note {i}".encode()))["id"] for i in range(5)]
+    first = (await api.get("/api/files", params={"limit": 2})).json()
+    assert [f["id"] for f in first["items"]] == ids[::-1][:2]
+    rest = (
+        await api.get("/api/files", params={"limit": 10, "before": first["next_cursor"]})
+    ).json()
+    assert [f["id"] for f in rest["items"]] == ids[::-1][2:] and rest["next_cursor"] is None
+    bad = await api.get("/api/files", params={"before": "nonsense!"})
+    assert bad.status_code == 422
+
+
+async def test_a_message_carries_attachments_into_history_and_to_claude(
+    api: ApiClient, llm: LLMFake
+) -> None:
+    photo = await uploaded(api, "chart.png", corpus.image("PNG", size=(3000, 2000), color="navy"))
+    report_pdf = corpus.pdf(2, "Margins widened")
+    report = await uploaded(api, "report.pdf", report_pdf)
+    notes = await uploaded(api, "notes.md", b"# Plan\nShip it on Friday.\n")
+    llm.push({"text": ["I see a navy chart."]})
+    chat = await new_chat(api)
+    sent = await send(
+        api, chat, "What do these say?", attachments=[photo["id"], report["id"], notes["id"]]
+    )
+    await read_run(api, sent["run_id"])
+
+    parts = sent["user_message"]["parts"]
+    assert [p["type"] for p in parts] == ["attachment", "attachment", "attachment", "text"]
+    assert parts[0]["file_id"] == photo["id"] and parts[0]["kind"] == "image"
+    assert parts[0]["width"] == 3000 and parts[0]["token_estimate"] > 0
+    history = await messages(api, chat)
+    assert history[0]["parts"] == parts  # after a reload too
+    assert (await api.get(f"/api/files/{photo['id']}")).json()["conversation_id"] == chat
+    listed = (await api.get(f"/api/conversations/{chat}/files")).json()["items"]
+    assert {f["id"] for f in listed} == {photo["id"], report["id"], notes["id"]}
+
+    request = _answer_request(llm)
+    blocks = request["messages"][-1]["content"]
+    image = next(b for b in blocks if b["type"] == "image")
+    assert image["source"]["media_type"] in ("image/png", "image/jpeg")
+    with Image.open(io.BytesIO(base64.b64decode(image["source"]["data"]))) as seen:
+        assert max(seen.size) <= 1568 and seen.size[0] * seen.size[1] <= 1_150_000
+    document = next(b for b in blocks if b["type"] == "document")
+    assert document["source"]["media_type"] == "application/pdf"
+    assert base64.b64decode(document["source"]["data"]) == report_pdf
+    texts = [b["text"] for b in blocks if b["type"] == "text"]
+    assert any('<file name="notes.md"' in t and "Ship it on Friday." in t for t in texts)
+    assert any("/mnt/user-data/uploads/notes.md" in t for t in texts)
+    assert texts[-1] == "What do these say?"
+    assert blocks.index(image) < len(blocks) - 1  # attachments come before the question
+
+
+def _answer_request(llm: LLMFake) -> dict[str, Any]:
+    """The newest request for an answer (a title request asks for a few tokens only)."""
+    return next(
+        r.body
+        for r in reversed(llm.generation_requests())
+        if r.path.endswith("/v1/messages") and r.body.get("max_tokens", 0) > 100
+    )
+
+
+async def test_attachments_alone_are_a_message_and_an_empty_one_is_not(
+    api: ApiClient, llm: LLMFake
+) -> None:
+    data = await uploaded(api, "data.csv", corpus.CSV_TEXT.encode())
+    chat = await new_chat(api)
+    empty = await api.post(f"/api/conversations/{chat}/messages", json={"content": "  "})
+    assert empty.status_code == 422 and empty.json()["detail"] == "The message is empty."
+    llm.push({"text": ["A table of regions."]})
+    sent = await send(api, chat, "", attachments=[data["id"]])
+    await read_run(api, sent["run_id"])
+    assert [p["type"] for p in sent["user_message"]["parts"]] == ["attachment"]
+    conversation = (await api.get(f"/api/conversations/{chat}")).json()
+    assert conversation["title"] != "New chat"
+
+
+async def test_an_edit_takes_attachments_too(api: ApiClient, llm: LLMFake) -> None:
+    chat = await new_chat(api)
+    llm.push({"text": ["First."]}, {"text": ["Second."]})
+    first = await send(api, chat, "Describe my file")
+    await read_run(api, first["run_id"])
+    picture = await uploaded(api, "cat.png", corpus.image("PNG", color="orange"))
+    edited = await send(
+        api, chat, "Describe this file", parent_id=None, attachments=[picture["id"]]
+    )
+    await read_run(api, edited["run_id"])
+    assert edited["user_message"]["parent_id"] is None
+    assert edited["user_message"]["parts"][0]["file_id"] == picture["id"]
+    blocks = _answer_request(llm)["messages"][-1]["content"]
+    assert [b["type"] for b in blocks][:1] == ["image"]
+
+
+async def test_too_many_attachments_is_422(api: ApiClient, server: RunningServer) -> None:
+    cap = server.settings.attachments_per_message
+    note = await uploaded(api, "n.txt", b"note")
+    others = [(await uploaded(api, f"n{i}.txt", f"n{i}".encode()))["id"] for i in range(cap)]
+    chat = await new_chat(api)
+    response = await api.post(
+        f"/api/conversations/{chat}/messages",
+        json={"content": "all", "attachments": [note["id"], *others]},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(
+        f"A message can carry at most {cap} files; this one has {cap + 1}."
+    )
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+async def capped(
+    request: pytest.FixtureRequest, llm: LLMFake, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[RunningServer]:
+    """A server with small caps, and an OpenAI-compatible upstream where qwen sees images."""
+    tmp = tmp_path_factory.mktemp(f"capped-{request.param}")
+    caps: dict[str, Any] = {
+        "upload_max_mb": 1,
+        "pdf_max_pages": 4,
+        "storage_quota_mb": 2,
+        "image_max_pixels": 1_000_000,
+        "openai_base_url": llm.openai_url,
+        "openai_vision_models": "qwen2.5*",
+    }
+    if request.param == "sqlite":
+        async with serve(server_settings(tmp, llm, **caps)) as running:
+            yield running
+    else:
+        async with (
+            postgres_database() as url,
+            serve(server_settings(tmp, llm, database_url=url, **caps)) as running,
+        ):
+            yield running
+
+
+@pytest.fixture
+async def capped_api(capped: RunningServer) -> AsyncIterator[ApiClient]:
+    async with ApiClient(base_url=capped.url, timeout=30) as client:
+        await client.sign_up()
+        yield client
+
+
+async def test_an_oversized_upload_is_413_and_leaves_nothing(
+    capped_api: ApiClient, capped: RunningServer
+) -> None:
+    response = await upload(capped_api, "big.bin", secrets.token_bytes(1024 * 1024 + 1))
+    assert response.status_code == 413
+    assert response.json()["detail"] == "The file is over the upload limit of 1 MB."
+    assert _staged(capped) == []
+    assert (await capped_api.get("/api/files")).json()["items"] == []
+
+
+async def test_an_upload_cut_off_midway_leaves_nothing(capped: RunningServer) -> None:
+    import asyncio
+
+    async with ApiClient(base_url=capped.url, timeout=30) as client:
+        await client.sign_up()
+        host, port = capped.url.removeprefix("http://").split(":")
+        _reader, writer = await asyncio.open_connection(host, int(port))
+        body_start = (
+            b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\n'
+            b"Content-Type: text/plain\r\n\r\n" + b"a" * 200_000
+        )
+        cookies = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+        writer.write(
+            b"POST /api/files HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: multipart/form-data; boundary=XyZ\r\n"
+            + f"Content-Length: 900000\r\nCookie: {cookies}\r\n".encode()
+            + f"X-CSRF-Token: {client.cookies['parley_csrf']}\r\n\r\n".encode()
+            + body_start
+        )
+        await writer.drain()
+        await asyncio.sleep(0.3)
+        writer.close()
+        await asyncio.sleep(0.3)
+        assert _staged(capped) == []
+        assert (await client.get("/api/files")).json()["items"] == []
+
+
+async def test_pdf_pages_and_image_pixels_have_caps(capped_api: ApiClient) -> None:
+    too_long = await upload(capped_api, "long.pdf", corpus.pdf(5))
+    assert too_long.status_code == 422
+    assert too_long.json()["detail"] == "“long.pdf” has 5 pages; the limit is 4 pages per PDF."
+    assert (await upload(capped_api, "ok.pdf", corpus.pdf(4))).status_code == 201
+    wide = await upload(capped_api, "wide.png", corpus.image("PNG", size=(1100, 1000)))
+    assert wide.status_code == 422
+    assert "the limit is 1 megapixels" in wide.json()["detail"]
+
+
+async def test_storage_per_user_has_a_quota(capped_api: ApiClient, capped: RunningServer) -> None:
+    for index in range(2):
+        assert (
+            await upload(capped_api, f"{index}.bin", secrets.token_bytes(900_000))
+        ).status_code == 201
+    over = await upload(capped_api, "third.bin", secrets.token_bytes(900_000))
+    assert over.status_code == 413
+    assert "of your 2.0 MB of storage" in over.json()["detail"]
+    async with ApiClient(base_url=capped.url, timeout=30) as other:
+        await other.sign_up()
+        assert (await upload(other, "x.bin", secrets.token_bytes(900_000))).status_code == 201
+
+
+async def test_openai_models_get_image_url_parts_or_a_note_without_vision(
+    capped_api: ApiClient, llm: LLMFake
+) -> None:
+    photo = await uploaded(capped_api, "dog.png", corpus.image("PNG", color="olive"))
+    pdf = await uploaded(capped_api, "memo.pdf", corpus.pdf(1, "Budget frozen"))
+    models = {m["id"]: m for m in (await capped_api.get("/api/models")).json()["models"]}
+    assert models["openai/qwen2.5:7b"]["vision"] is True
+    assert models["openai/llama3.2:3b"]["vision"] is False
+    assert models["openai/qwen2.5:7b"]["pdf"] is False
+
+    llm.push({"text": ["A dog."]}, {"text": ["No image."]})
+    chat = await new_chat(capped_api, model="openai/qwen2.5:7b")
+    await read_run(
+        capped_api,
+        (await send(capped_api, chat, "What is it?", attachments=[photo["id"], pdf["id"]]))[
+            "run_id"
+        ],
+    )
+    content = _openai_request(llm)["messages"][-1]["content"]
+    image = next(p for p in content if p["type"] == "image_url")
+    assert image["image_url"]["url"].startswith("data:image/png;base64,")
+    texts = [p["text"] for p in content if p["type"] == "text"]
+    assert any("--- Page 1 ---\nBudget frozen, page 1" in t for t in texts)  # PDF as text
+    assert texts[-1] == "What is it?"
+
+    blind = await new_chat(capped_api, model="openai/llama3.2:3b")
+    await read_run(
+        capped_api, (await send(capped_api, blind, "And now?", attachments=[photo["id"]]))["run_id"]
+    )
+    content = _openai_request(llm)["messages"][-1]["content"]
+    assert all(p["type"] == "text" for p in content)
+    assert "This model cannot see images" in content[0]["text"] and "dog.png" in content[0]["text"]
+
+
+def _openai_request(llm: LLMFake) -> dict[str, Any]:
+    return next(
+        r.body
+        for r in reversed(llm.generation_requests())
+        if r.path.startswith("/openai") and r.body.get("max_tokens", 4096) > 100
+    )
