@@ -8,10 +8,13 @@ import type {
   ConversationPage,
   ConversationSettings,
   ExecutionList,
+  FilePage,
+  FileText,
   MessageList,
   ModelList,
   Publication,
   SandboxInfo,
+  StoredFile,
   TurnStarted,
   User,
 } from "./types";
@@ -55,7 +58,7 @@ export const api = {
     ),
   sendMessage: (
     conversationId: string,
-    body: { content: string; parent_id: string | null; model?: string },
+    body: { content: string; parent_id: string | null; model?: string; attachments?: string[] },
   ) =>
     request<TurnStarted>(
       "POST",
@@ -101,4 +104,10 @@ export const api = {
     request<Publication>("POST", `/api/artifacts/${encodeURIComponent(id)}/publish`),
   unpublishArtifact: (id: string) =>
     request<void>("DELETE", `/api/artifacts/${encodeURIComponent(id)}/publish`),
+
+  file: (id: string) => request<StoredFile>("GET", `/api/files/${encodeURIComponent(id)}`),
+  fileText: (id: string) => request<FileText>("GET", `/api/files/${encodeURIComponent(id)}/text`),
+  deleteFile: (id: string) => request<void>("DELETE", `/api/files/${encodeURIComponent(id)}`),
+  conversationFiles: (conversationId: string) =>
+    request<FilePage>("GET", `/api/conversations/${encodeURIComponent(conversationId)}/files`),
 };

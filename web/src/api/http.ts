@@ -36,7 +36,7 @@ async function ensureCsrfToken(): Promise<string> {
   return token ?? "";
 }
 
-function describeStatus(status: number): string {
+export function describeStatus(status: number): string {
   if (status === 401) return "Please sign in again.";
   if (status === 403) return "You are not allowed to do that.";
   if (status === 404) return "Not found.";
@@ -45,18 +45,33 @@ function describeStatus(status: number): string {
   return `Request failed (${status}).`;
 }
 
-export async function toApiError(response: Response): Promise<ApiError> {
+/** The server's error answer as an ApiError: its `detail` sentence, or a description of the status. */
+export function errorFromBody(
+  status: number,
+  body: string,
+  fallback: (status: number) => string = describeStatus,
+): ApiError {
   let detail: unknown;
   let errors: unknown[] = [];
   try {
-    const body = (await response.json()) as { detail?: unknown; errors?: unknown[] };
-    detail = body.detail;
-    errors = Array.isArray(body.errors) ? body.errors : [];
+    const parsed = JSON.parse(body) as { detail?: unknown; errors?: unknown[] };
+    detail = parsed.detail;
+    errors = Array.isArray(parsed.errors) ? parsed.errors : [];
   } catch {
     detail = undefined;
   }
-  const message = typeof detail === "string" && detail ? detail : describeStatus(response.status);
-  return new ApiError(response.status, message, errors);
+  const message = typeof detail === "string" && detail ? detail : fallback(status);
+  return new ApiError(status, message, errors);
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  let body = "";
+  try {
+    body = await response.text();
+  } catch {
+    body = "";
+  }
+  return errorFromBody(response.status, body);
 }
 
 export async function authHeaders(method: string): Promise<Record<string, string>> {

@@ -36,6 +36,11 @@ export type ExecutionList = Schemas["ExecutionList"];
 export type SandboxLimits = Schemas["SandboxLimitsOut"];
 export type SandboxInfo = Schemas["SandboxInfo"];
 export type ApprovalResult = Schemas["ApprovalResult"];
+export type StoredFile = Schemas["FileOut"];
+export type FileKind = StoredFile["kind"];
+export type FileText = Schemas["FileText"];
+export type FilePage = Schemas["FilePage"];
+export type AttachmentPart = Schemas["AttachmentPart"];
 
 export interface RunFrame {
   seq: number;

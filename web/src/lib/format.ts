@@ -30,3 +30,11 @@ export function formatPrices(model: {
   if (input === 0 && output === 0) return "Free";
   return `${formatPrice(input)} in · ${formatPrice(output)} out per M tokens`;
 }
+
+/** "512 B", "21.8 KB", "3 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+  if (bytes < 1024 * 1024) return `${oneDecimal(bytes / 1024)} KB`;
+  return `${oneDecimal(bytes / (1024 * 1024))} MB`;
+}

@@ -3,8 +3,8 @@ import type { SandboxLimits } from "../../api/types";
 import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
 import { AlertIcon, PlayIcon } from "../../components/ui/icons";
+import { formatBytes } from "../../lib/format";
 import { languageLabel } from "./languages";
-import { formatBytes } from "./summary";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (

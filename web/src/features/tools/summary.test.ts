@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Conversation, Execution } from "../../api/types";
+import { formatBytes } from "../../lib/format";
 import { permissionModeOf, withPermissionMode } from "./hooks";
 import { runnableLanguage } from "./languages";
-import { executionSummary, formatBytes, formatDuration, limitPhrases } from "./summary";
+import { executionSummary, formatDuration, limitPhrases } from "./summary";
 
 const run = (patch: Partial<Execution>): Execution => ({
   id: "e1",

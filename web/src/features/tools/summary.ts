@@ -1,4 +1,5 @@
 import type { Execution, SandboxLimits } from "../../api/types";
+import { formatBytes } from "../../lib/format";
 
 /** "0.4 s", "12 s", "2 min 5 s". */
 export function formatDuration(ms: number): string {
@@ -12,13 +13,6 @@ export function formatDuration(ms: number): string {
 
 export function formatSeconds(seconds: number): string {
   return Number.isInteger(seconds) ? `${seconds} s` : `${seconds.toFixed(1)} s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const oneDecimal = (n: number) => Math.round(n * 10) / 10;
-  if (bytes < 1024 * 1024) return `${oneDecimal(bytes / 1024)} KB`;
-  return `${oneDecimal(bytes / (1024 * 1024))} MB`;
 }
 
 export type SummaryTone = "ok" | "error" | "muted";
