@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from parley.agent.code_tool import RUN_CODE_TOOL
 from tests.api import file_corpus as corpus
 from tests.api.sse import read_run
 from tests.api.test_runs import messages, new_chat, send
@@ -459,3 +460,76 @@ def _openai_request(llm: LLMFake) -> dict[str, Any]:
         for r in reversed(llm.generation_requests())
         if r.path.startswith("/openai") and r.body.get("max_tokens", 4096) > 100
     )
+
+
+async def test_run_code_reads_an_uploaded_csv_and_its_xlsx_and_png_come_back(
+    api: ApiClient, llm: LLMFake
+) -> None:
+    data = await uploaded(api, "sales.csv", corpus.CSV_TEXT.encode())
+    twin = await uploaded(api, "sales.csv", b"region,units\nwest,1\n")  # same name: made unique
+    code = (
+        "import pandas as pd, matplotlib\n"
+        "matplotlib.use('Agg')\n"
+        "import matplotlib.pyplot as plt\n"
+        "df = pd.read_csv('/mnt/user-data/uploads/sales.csv')\n"
+        "other = pd.read_csv('/mnt/user-data/uploads/sales (2).csv')\n"
+        "print('total', df['units'].sum(), 'other', other['units'].sum())\n"
+        "df.to_excel('/mnt/user-data/outputs/sales.xlsx', index=False)\n"
+        "df.plot.bar(x='region', y='units').get_figure().savefig('/mnt/user-data/outputs/chart.png')\n"
+        "try:\n"
+        "    open('/mnt/user-data/uploads/sales.csv', 'a').write('x')\n"
+        "except OSError as e:\n"
+        "    print('read-only', e.errno)\n"
+    )
+    llm.push(
+        {
+            "tool_calls": [
+                {
+                    "id": "toolu_csv",
+                    "name": "run_code",
+                    "input": {"language": "python", "code": code},
+                }
+            ]
+        },
+        {"text": ["The total is 49."]},
+    )
+    chat = await new_chat(api, settings={"permission_mode": "allow"})
+    sent = await send(
+        api, chat, "Sum the units and chart them", attachments=[data["id"], twin["id"]]
+    )
+    frames_ = await read_run(api, sent["run_id"])
+
+    [result] = [f.data for f in frames_ if f.event == "tool_result"]
+    execution = result["execution"]
+    assert execution["status"] == "ok", execution["stderr"]
+    assert "total 49 other 1" in execution["stdout"]
+    assert "read-only 30" in execution["stdout"] or "read-only 13" in execution["stdout"]
+    by_name = {f["name"]: f for f in execution["files"]}
+    assert set(by_name) == {"sales.xlsx", "chart.png"}
+    assert by_name["chart.png"]["inline_image"] is True
+    for output in by_name.values():
+        assert output["file_id"] is not None
+        row = (await api.get(f"/api/files/{output['file_id']}")).json()
+        assert row["origin"] == "generated" and row["conversation_id"] == chat
+        download = await api.get(output["url"])
+        assert download.status_code == 200 and len(download.content) == output["size"]
+    xlsx_row = (await api.get(f"/api/files/{by_name['sales.xlsx']['file_id']}")).json()
+    assert xlsx_row["kind"] == "spreadsheet"
+    listed = {
+        f["name"] for f in (await api.get(f"/api/conversations/{chat}/files")).json()["items"]
+    }
+    assert {"sales.xlsx", "chart.png", "sales.csv"} <= listed
+
+    # a generated file can be attached to the next message; it is read then, like an upload
+    llm.push({"text": ["It has three regions."]})
+    again = await send(api, chat, "What is in the workbook?", attachments=[xlsx_row["id"]])
+    await read_run(api, again["run_id"])
+    text = (await api.get(f"/api/files/{xlsx_row['id']}/text")).json()["text"]
+    assert "region,units\nnorth,12" in text
+    blocks = _answer_request(llm)["messages"][-1]["content"]
+    assert any("north,12" in b.get("text", "") for b in blocks)
+    tool_text = next(t for t in _answer_request(llm)["tools"] if t["name"] == "run_code")[
+        "description"
+    ]
+    assert tool_text == RUN_CODE_TOOL.description
+    assert "/mnt/user-data/uploads" in tool_text and "/mnt/user-data/outputs" in tool_text
