@@ -1,6 +1,8 @@
 import type { Execution, ExecutionFile } from "../../api/types";
-import { DownloadIcon } from "../../components/ui/icons";
-import { formatBytes } from "./summary";
+import { formatBytes } from "../../lib/format";
+import { FileCard } from "../files/FileCard";
+import { guessKind } from "../files/kinds";
+import { openFileViewer, viewedFromOutput } from "../files/viewerStore";
 
 function Stream({
   title,
@@ -37,7 +39,40 @@ function Stream({
   );
 }
 
-/** Images the code wrote, shown inline; any other file is a download. */
+function OutputImage({ file }: { file: ExecutionFile }) {
+  const viewed = viewedFromOutput(file);
+  const image = (
+    <img
+      src={file.url}
+      alt={`${file.name}, written by the code`}
+      loading="lazy"
+      className="max-h-[28rem] max-w-full rounded-lg border border-line bg-white"
+    />
+  );
+  return (
+    <figure className="m-0">
+      {viewed ? (
+        <button
+          type="button"
+          onClick={() => openFileViewer(viewed)}
+          title="Open full size"
+          className="block max-w-full rounded-lg"
+        >
+          {image}
+        </button>
+      ) : (
+        <a href={file.url} target="_blank" rel="noopener noreferrer" title="Open full size">
+          {image}
+        </a>
+      )}
+      <figcaption className="mt-1 text-xs text-muted">
+        {file.name} · {formatBytes(file.size)}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Images the code wrote, shown inline; any other file is a card that opens or downloads it. */
 export function ExecutionFiles({ files }: { files: ExecutionFile[] }) {
   if (files.length === 0) return null;
   const images = files.filter((f) => f.inline_image);
@@ -45,35 +80,26 @@ export function ExecutionFiles({ files }: { files: ExecutionFile[] }) {
   return (
     <div className="space-y-2" data-testid="execution-files">
       {images.map((file) => (
-        <figure key={file.id} className="m-0">
-          <a href={file.url} target="_blank" rel="noopener noreferrer" title="Open full size">
-            <img
-              src={file.url}
-              alt={`${file.name}, written by the code`}
-              loading="lazy"
-              className="max-h-[28rem] max-w-full rounded-lg border border-line bg-white"
-            />
-          </a>
-          <figcaption className="mt-1 text-xs text-muted">
-            {file.name} · {formatBytes(file.size)}
-          </figcaption>
-        </figure>
+        <OutputImage key={file.id} file={file} />
       ))}
       {others.length > 0 && (
-        <ul className="flex flex-wrap gap-2">
-          {others.map((file) => (
-            <li key={file.id}>
-              <a
-                href={file.url}
-                download={file.name.split("/").pop()}
-                className="inline-flex max-w-full items-center gap-1.5 rounded-lg border border-line bg-surface px-2.5 py-1.5 text-[0.8125rem] text-ink transition-colors hover:bg-sidebar"
-              >
-                <DownloadIcon className="size-3.5 shrink-0 text-muted" />
-                <span className="truncate">{file.name}</span>
-                <span className="shrink-0 text-xs text-muted">{formatBytes(file.size)}</span>
-              </a>
-            </li>
-          ))}
+        <ul className="flex flex-wrap gap-2" aria-label="Files the code wrote">
+          {others.map((file) => {
+            const viewed = viewedFromOutput(file);
+            const name = file.name.split("/").pop() ?? file.name;
+            return (
+              <li key={file.id} className="max-w-full">
+                <FileCard
+                  name={name}
+                  kind={guessKind(file.name, file.mime_type)}
+                  size={file.size}
+                  onOpen={viewed ? () => openFileViewer(viewed) : undefined}
+                  downloadUrl={file.url}
+                  testId="output-file"
+                />
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

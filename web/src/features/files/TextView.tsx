@@ -1,0 +1,104 @@
+import { ApiError } from "../../api/http";
+import { AlertIcon, SpinnerIcon } from "../../components/ui/icons";
+import { useHighlighted } from "../../lib/markdown/useHighlighted";
+import { useFileText } from "./hooks";
+import { NoPreview } from "./NoPreview";
+import { SheetView } from "./SheetView";
+import { parseSheets } from "./sheets";
+import type { ViewedFile } from "./viewerStore";
+
+// Highlighting runs on the main thread; past this the text stays plain but appears at once.
+const HIGHLIGHT_MAX_CHARS = 200_000;
+
+function CodeText({ text, language }: { text: string; language: string | null }) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  const highlighted = useHighlighted(body, body.length <= HIGHLIGHT_MAX_CHARS ? language : null);
+  const lines = body.split("\n").length;
+  const numbers = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
+  return (
+    <section
+      className="min-h-0 flex-1 overflow-auto bg-code-bg"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+      tabIndex={0}
+      aria-label="File contents"
+      data-testid="viewer-text"
+    >
+      <div className="flex min-h-full w-max min-w-full font-mono text-[0.8125rem] leading-[1.6]">
+        <pre
+          aria-hidden="true"
+          className="sticky left-0 select-none border-r border-line bg-code-bg px-3 py-4 text-right text-muted/70 tabular-nums"
+        >
+          {numbers}
+        </pre>
+        <pre className="flex-1 whitespace-pre px-4 py-4 text-ink">
+          <code>{highlighted ?? body}</code>
+        </pre>
+      </div>
+    </section>
+  );
+}
+
+function ProseText({ text }: { text: string }) {
+  return (
+    <section
+      className="min-h-0 flex-1 overflow-auto"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+      tabIndex={0}
+      aria-label="File contents"
+      data-testid="viewer-text"
+    >
+      <div className="mx-auto max-w-3xl whitespace-pre-wrap break-words px-5 py-6 text-[0.95rem] leading-relaxed text-ink sm:px-8">
+        {text}
+      </div>
+    </section>
+  );
+}
+
+/** A file's extracted text: code highlighted with line numbers, prose wrapped, sheets as tables. */
+export function TextView({ file }: { file: ViewedFile }) {
+  const query = useFileText(file.id);
+  if (query.isPending) {
+    return (
+      <div className="flex size-full items-center justify-center" role="status">
+        <SpinnerIcon className="size-6 animate-spin text-muted" aria-label="Loading the text" />
+      </div>
+    );
+  }
+  if (query.error) {
+    const missing = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <NoPreview
+        file={file}
+        reason={
+          missing
+            ? "There is no text to show for this file. Download it to open it on your device."
+            : query.error.message
+        }
+      />
+    );
+  }
+  const { text, truncated, language } = query.data;
+  const sheets = file.kind === "spreadsheet" ? parseSheets(text) : null;
+  const code = file.kind === "code" || file.kind === "spreadsheet" || Boolean(language);
+  return (
+    <div className="absolute inset-0 flex flex-col">
+      {truncated && (
+        <p
+          className="flex shrink-0 items-start gap-2 border-b border-line bg-warn-soft px-4 py-2 text-[0.8125rem] text-ink"
+          data-testid="viewer-truncated"
+        >
+          <AlertIcon className="mt-px size-4 shrink-0 text-[#9a6700] dark:text-[#e3b341]" />
+          Only the first part of this file is shown: its text was cut at the server's limit, and
+          models read the same part. Download the file for all of it.
+        </p>
+      )}
+      {sheets ? (
+        <SheetView sheets={sheets} />
+      ) : code ? (
+        <CodeText text={text} language={language} />
+      ) : (
+        <ProseText text={text} />
+      )}
+    </div>
+  );
+}

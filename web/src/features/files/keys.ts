@@ -1,0 +1,3 @@
+export const filesKeys = {
+  text: (fileId: string) => ["files", fileId, "text"] as const,
+};
