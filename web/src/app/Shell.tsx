@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
+import { FileViewerSlot } from "../features/files/FileViewerSlot";
 import { Sidebar } from "../features/sidebar/Sidebar";
 import { useLayoutStore } from "./uiStore";
 
@@ -79,6 +80,7 @@ export function Shell() {
       <main className="relative flex min-w-0 flex-1 flex-col">
         <Outlet />
       </main>
+      <FileViewerSlot />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
-import type { MessageStatus, Part, ToolResultPart } from "../../api/types";
+import type { AttachmentPart, MessageStatus, Part, ToolResultPart } from "../../api/types";
 import { Markdown } from "../../lib/markdown/Markdown";
 import { ArtifactCard } from "../artifacts/ArtifactCard";
+import { MessageAttachments } from "../files/MessageAttachments";
 import { ToolCallCard } from "../tools/ToolCallCard";
 import type { ToolRun } from "./runReducer";
 import { ThinkingBlock } from "./ThinkingBlock";
@@ -29,6 +30,7 @@ export function hasVisibleContent(parts: Part[]): boolean {
       p.type === "artifact_ref" ||
       p.type === "tool_call" ||
       p.type === "tool_result" ||
+      p.type === "attachment" ||
       (p.type === "text" && p.text.length > 0),
   );
 }
@@ -66,7 +68,18 @@ export function AnswerParts({
   const body: ReactNode[] = [];
   let text = "";
   let textStart = 0;
+  let files: AttachmentPart[] = [];
+  const flushFiles = (index: number) => {
+    if (files.length === 0) return;
+    body.push(
+      <div key={`files-${index}`} className="not-prose my-3 font-sans">
+        <MessageAttachments parts={files} align="start" />
+      </div>,
+    );
+    files = [];
+  };
   const flush = (index: number) => {
+    flushFiles(index);
     if (text) body.push(<Markdown key={String(textStart)} text={text} />);
     text = "";
     textStart = index + 1;
@@ -82,6 +95,7 @@ export function AnswerParts({
         );
         break;
       case "text":
+        flushFiles(i);
         if (!text) textStart = i;
         text += part.text;
         break;
@@ -108,6 +122,11 @@ export function AnswerParts({
         break;
       case "tool_result":
         // Shown in its call's card.
+        break;
+      case "attachment":
+        // Consecutive files share one row, placed where they came in the answer.
+        if (text) flush(i - 1);
+        files.push(part);
         break;
       default: {
         const unknown: never = part;

@@ -4,9 +4,16 @@ import { ApiError } from "../../api/http";
 import { useDraftStore } from "../../app/uiStore";
 import { ArtifactPanelSlot } from "../artifacts/ArtifactPanelSlot";
 import { useMe } from "../auth/hooks";
+import {
+  addFiles,
+  restoreAttachments,
+  takeAttachments,
+  uploadedFiles,
+} from "../files/attachmentStore";
+import { FileDropZone } from "../files/FileDropZone";
 import { selectBranch } from "./branch";
+import { ChatComposer } from "./ChatComposer";
 import { ChatHeader } from "./ChatHeader";
-import { Composer } from "./Composer";
 import { ConversationMissing } from "./ConversationMissing";
 import {
   useCancelRun,
@@ -18,7 +25,6 @@ import {
   useSetConversationModel,
 } from "./hooks";
 import { MessageList, type MessageListHandle } from "./MessageList";
-import { ModelSelector } from "./ModelSelector";
 import { useActiveRunId } from "./runStore";
 import { useBranchChoices } from "./useBranchChoices";
 import { usePrefillComposer } from "./usePrefillComposer";
@@ -42,7 +48,6 @@ export default function ChatRoute() {
   const setModel = useSetConversationModel();
   const listRef = useRef<MessageListHandle>(null);
   const draftKey = id ?? "new";
-  const draft = useDraftStore((s) => s.drafts[draftKey] ?? "");
   const setDraft = useDraftStore((s) => s.setDraft);
   const [newChatModel, setNewChatModel] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
@@ -69,6 +74,8 @@ export default function ChatRoute() {
   const sendText = useCallback(
     (text: string, fromComposer: boolean) => {
       setSendError(null);
+      // Taken out of the composer now, as the text is, and put back if the send fails.
+      const files = fromComposer ? takeAttachments(draftKey) : [];
       if (fromComposer) setDraft(draftKey, "");
       listRef.current?.scrollToLatest();
       send.mutate(
@@ -77,6 +84,7 @@ export default function ChatRoute() {
           content: text,
           parentId: last?.id ?? null,
           model: model ?? undefined,
+          attachments: uploadedFiles(files).map((f) => f.id),
         },
         {
           onSuccess: ({ conversationId }) => {
@@ -84,6 +92,7 @@ export default function ChatRoute() {
           },
           onError: (error) => {
             if (fromComposer) setDraft(draftKey, text);
+            restoreAttachments(draftKey, files);
             setSendError(error instanceof ApiError ? error.message : "Couldn't send your message.");
           },
         },
@@ -119,7 +128,7 @@ export default function ChatRoute() {
   );
 
   const onEdit = useCallback(
-    (messageId: string, text: string) => {
+    (messageId: string, text: string, attachments: string[]) => {
       if (!id) return;
       const parentId =
         messagesQuery.data?.messages.find((m) => m.id === messageId)?.parent_id ?? null;
@@ -127,7 +136,7 @@ export default function ChatRoute() {
       setSendError(null);
       listRef.current?.scrollToLatest();
       send.mutate(
-        { conversationId: id, content: text, parentId, model: model ?? undefined },
+        { conversationId: id, content: text, parentId, model: model ?? undefined, attachments },
         {
           onError: (error) =>
             setSendError(error instanceof ApiError ? error.message : "Couldn't send your edit."),
@@ -154,28 +163,23 @@ export default function ChatRoute() {
 
   const loading = Boolean(id) && messagesQuery.isPending;
   const empty = !loading && branch.length === 0 && !send.isPending;
-  const toolbar = (
-    <ModelSelector
-      models={models.data?.models ?? []}
-      value={model}
-      onChange={onModelChange}
-      disabled={Boolean(activeRun)}
-      opensUp={Boolean(id) && !empty}
-    />
-  );
   const composer = (
-    <Composer
-      value={draft}
-      onChange={(text) => setDraft(draftKey, text)}
+    <ChatComposer
+      draftKey={draftKey}
+      models={models.data?.models ?? []}
+      modelId={model}
+      onModelChange={onModelChange}
+      branch={branch}
       onSend={onSend}
       onStop={() => activeRun && cancel.mutate(activeRun)}
       streaming={Boolean(activeRun)}
       busy={send.isPending}
-      toolbar={toolbar}
       autoFocus={!COARSE_POINTER}
       placeholder={id ? "Reply to Parley…" : "How can I help you today?"}
+      opensUp={Boolean(id) && !empty}
     />
   );
+  const onDropFiles = (files: File[]) => addFiles(draftKey, files);
   const errorNote = sendError && (
     <p role="alert" className="mb-2 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
       {sendError}
@@ -193,16 +197,18 @@ export default function ChatRoute() {
     return (
       <>
         <ChatHeader title={conversation.data?.title ?? null} />
-        <div className="flex flex-1 flex-col items-center overflow-y-auto px-4 pb-8 pt-[12vh]">
-          <div className="w-full max-w-2xl animate-fade-in">
-            <WelcomeHeading name={me.data?.name} />
-            <div className="mt-8">
-              {errorNote}
-              {composer}
+        <FileDropZone onFiles={onDropFiles} className="flex min-h-0 flex-1 flex-col">
+          <div className="flex flex-1 flex-col items-center overflow-y-auto px-4 pb-8 pt-[12vh]">
+            <div className="w-full max-w-2xl animate-fade-in">
+              <WelcomeHeading name={me.data?.name} />
+              <div className="mt-8">
+                {errorNote}
+                {composer}
+              </div>
+              <ExamplePrompts onPick={(prompt) => setDraft(draftKey, prompt)} />
             </div>
-            <ExamplePrompts onPick={(prompt) => setDraft(draftKey, prompt)} />
           </div>
-        </div>
+        </FileDropZone>
         <ArtifactPanelSlot {...panelProps} />
       </>
     );
@@ -210,7 +216,7 @@ export default function ChatRoute() {
 
   return (
     <div className="flex min-h-0 flex-1">
-      <div className="flex min-w-0 flex-1 flex-col">
+      <FileDropZone onFiles={onDropFiles} className="flex min-w-0 flex-1 flex-col">
         <ChatHeader title={conversation.data?.title ?? null} conversationId={id} />
         {loading ? (
           <div
@@ -239,7 +245,7 @@ export default function ChatRoute() {
             AI can make mistakes. Check important information.
           </p>
         </div>
-      </div>
+      </FileDropZone>
       <ArtifactPanelSlot {...panelProps} />
     </div>
   );

@@ -2,6 +2,7 @@ import clsx from "clsx";
 import { type FormEvent, type ReactNode, useLayoutEffect, useRef } from "react";
 import { SendIcon, StopIcon } from "../../components/ui/icons";
 import { estimateTokens, formatCount } from "../../lib/format";
+import { filesFromPaste } from "../files/transfer";
 
 interface ComposerProps {
   value: string;
@@ -13,6 +14,18 @@ interface ComposerProps {
   placeholder?: string;
   toolbar?: ReactNode;
   autoFocus?: boolean;
+  /** The files waiting to go with the message, shown above the text. */
+  attachments?: ReactNode;
+  /** Warnings about this send (a model that can't see the images), above everything. */
+  notices?: ReactNode;
+  /** Beside the character count, e.g. the context meter. */
+  meter?: ReactNode;
+  /** Files alone make a message: Send works with no text. */
+  hasAttachments?: boolean;
+  /** Send waits until every file is uploaded. */
+  uploading?: boolean;
+  /** Files pasted into the box; a text paste is left to the text box. */
+  onPasteFiles?: (files: File[]) => void;
 }
 
 const MAX_HEIGHT = 320;
@@ -27,10 +40,16 @@ export function Composer({
   placeholder = "Message Parley…",
   toolbar,
   autoFocus = false,
+  attachments,
+  notices,
+  meter,
+  hasAttachments = false,
+  uploading = false,
+  onPasteFiles,
 }: ComposerProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const empty = value.trim().length === 0;
-  const canSend = !empty && !streaming && !busy;
+  const empty = value.trim().length === 0 && !hasAttachments;
+  const canSend = !empty && !streaming && !busy && !uploading;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, read from the DOM.
   useLayoutEffect(() => {
@@ -54,6 +73,8 @@ export function Composer({
       aria-label="Send a message"
       className="rounded-2xl border border-line-strong bg-surface shadow-[0_2px_12px_rgba(20,20,19,0.06)] transition-shadow focus-within:border-accent/70 focus-within:shadow-[0_2px_16px_rgba(204,120,92,0.14)]"
     >
+      {notices}
+      {attachments}
       <label htmlFor="composer" className="sr-only">
         Message
       </label>
@@ -66,6 +87,13 @@ export function Composer({
         autoFocus={autoFocus}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          if (!onPasteFiles) return;
+          const files = filesFromPaste(e.clipboardData);
+          if (files.length === 0) return;
+          e.preventDefault();
+          onPasteFiles(files);
+        }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();
@@ -82,7 +110,7 @@ export function Composer({
         <div className="min-w-0 flex-1">{toolbar}</div>
         <span
           className={clsx(
-            "text-xs tabular-nums text-muted transition-opacity",
+            "text-xs tabular-nums text-muted transition-opacity max-sm:hidden",
             chars === 0 && "opacity-0",
           )}
           data-testid="composer-count"
@@ -90,6 +118,7 @@ export function Composer({
         >
           {formatCount(chars)} chars · ≈{formatCount(estimateTokens(value))} tokens
         </span>
+        {meter}
         {streaming ? (
           <button
             type="button"
@@ -105,7 +134,7 @@ export function Composer({
             type="submit"
             disabled={!canSend}
             aria-label="Send message"
-            title="Send message"
+            title={uploading ? "Wait for the files to finish uploading" : "Send message"}
             className="flex size-9 items-center justify-center rounded-xl bg-brand text-white shadow-sm transition-colors hover:bg-brand-strong disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-muted disabled:shadow-none"
           >
             <SendIcon className="size-[1.1rem]" strokeWidth={2.2} />

@@ -22,7 +22,7 @@ interface MessageListProps {
   editable: boolean;
   onRetry: (messageId: string) => void;
   onPickSibling: (messageId: string, siblingId: string) => void;
-  onEdit: (messageId: string, text: string) => void;
+  onEdit: (messageId: string, text: string, attachments: string[]) => void;
 }
 
 const NEAR_BOTTOM_PX = 80;

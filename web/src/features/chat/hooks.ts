@@ -63,13 +63,15 @@ export interface SendInput {
   content: string;
   parentId: string | null;
   model?: string;
+  /** Ids of uploaded files (POST /api/files), in order. */
+  attachments?: string[];
 }
 
 /** Sends a message, creating the conversation first when the user starts from the welcome screen. */
 export function useSendMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ conversationId, content, parentId, model }: SendInput) => {
+    mutationFn: async ({ conversationId, content, parentId, model, attachments }: SendInput) => {
       let id = conversationId;
       if (!id) {
         const conversation = await api.createConversation(model ? { model } : {});
@@ -84,6 +86,7 @@ export function useSendMessage() {
         content,
         parent_id: parentId,
         ...(model ? { model } : {}),
+        ...(attachments && attachments.length > 0 ? { attachments } : {}),
       });
       acceptTurn(queryClient, id, turn);
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });

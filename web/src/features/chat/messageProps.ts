@@ -8,5 +8,5 @@ export interface MessageItemProps {
   siblings?: SiblingInfo;
   onPickSibling?: (messageId: string, siblingId: string) => void;
   canEdit?: boolean;
-  onEdit?: (messageId: string, text: string) => void;
+  onEdit?: (messageId: string, text: string, attachments: string[]) => void;
 }
