@@ -123,6 +123,13 @@ class Api:
 @contextlib.contextmanager
 def parley_server(fake: LLMFake) -> Iterator[str]:
     """`python -m parley serve` on a fresh data directory, talking to `fake`; its base URL."""
+    with parley_process(fake) as (base, _pid):
+        yield base
+
+
+@contextlib.contextmanager
+def parley_process(fake: LLMFake) -> Iterator[tuple[str, int]]:
+    """parley_server(), with the server's process id (for benches that watch its memory)."""
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         port = free_port()
         env = {
@@ -146,7 +153,7 @@ def parley_server(fake: LLMFake) -> Iterator[str]:
                 if server.poll() is not None or time.monotonic() > deadline:
                     sys.exit("parley serve did not start")
                 time.sleep(0.2)
-            yield base
+            yield base, server.pid
         finally:
             server.terminate()
             try:

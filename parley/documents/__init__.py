@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from parley.documents.detect import Detected, detect, language_for
-from parley.documents.worker import Outcome
+from parley.documents.detect import language_for
+from parley.documents.outcome import Outcome
 
 # What a worker needs of the environment; nothing of the server's (keys, database URLs).
 WORKER_ENV = {"LC_ALL": "C.UTF-8"}
@@ -90,12 +90,4 @@ def estimate_tokens(outcome: Outcome) -> int:
     return tokens
 
 
-__all__ = [
-    "Detected",
-    "Outcome",
-    "ReadLimits",
-    "detect",
-    "estimate_tokens",
-    "language_for",
-    "read_file",
-]
+__all__ = ["Outcome", "ReadLimits", "estimate_tokens", "language_for", "read_file"]

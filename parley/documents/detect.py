@@ -10,9 +10,10 @@ import codecs
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import puremagic
+if TYPE_CHECKING:
+    import puremagic
 
 Kind = Literal[
     "image", "pdf", "document", "spreadsheet", "text", "code", "archive-refused", "other"
@@ -179,6 +180,8 @@ def detect(path: Path, name: str) -> Detected:
             return _program(what, name)
     if _is_windows_program(head):
         return _program("a Windows program (PE)", name)
+    import puremagic  # the worker's, and sandbox outputs': the server does not load it idle
+
     try:
         matches = puremagic.magic_file(str(path))
     except (puremagic.PureError, ValueError, OSError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import resource
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -28,26 +28,11 @@ from parley.documents.extract import (
     extract_xlsx,
 )
 from parley.documents.images import ImageRefused, process_image
+from parley.documents.outcome import Outcome
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@dataclass(slots=True)
-class Outcome:
-    kind: str
-    media_type: str
-    refusal: str | None = None
-    width: int | None = None
-    height: int | None = None
-    pages: int | None = None
-    text_chars: int | None = None
-    text_truncated: bool = False
-    has_preview: bool = False
-    model_media_type: str | None = None
-    model_width: int | None = None
-    model_height: int | None = None
 
 
 def process(job: dict[str, Any]) -> Outcome:

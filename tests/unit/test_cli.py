@@ -97,7 +97,8 @@ def test_serve_migrates_only_when_behind_and_starts_without_alembic_or_redis(
         "from fastapi.testclient import TestClient\n"
         "with TestClient(create_app()) as client:\n"
         "    assert client.get('/api/health').status_code == 200\n"
-        "print('loaded:', sorted({'alembic', 'mako', 'pygments', 'redis'} & set(sys.modules)))\n"
+        "print('loaded:', sorted({'alembic', 'mako', 'pygments', 'redis', 'PIL', 'puremagic',"
+        " 'pypdfium2', 'docx', 'openpyxl', 'pptx', 'lxml', 'boto3'} & set(sys.modules)))\n"
     )
     env = {
         k: v
