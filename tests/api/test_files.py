@@ -533,3 +533,32 @@ async def test_run_code_reads_an_uploaded_csv_and_its_xlsx_and_png_come_back(
     ]
     assert tool_text == RUN_CODE_TOOL.description
     assert "/mnt/user-data/uploads" in tool_text and "/mnt/user-data/outputs" in tool_text
+
+
+async def test_deleting_a_conversation_deletes_its_files_and_the_sweep_their_bytes(
+    api: ApiClient, server: RunningServer, llm: LLMFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from parley.services import files as file_service
+
+    data = corpus.image("PNG", color="gold", size=(21, 13))
+    photo = await uploaded(api, "gold.png", data)
+    kept = await uploaded(api, "kept.txt", b"not attached anywhere")
+    chat = await new_chat(api)
+    llm.push({"text": ["Gold."]})
+    await read_run(api, (await send(api, chat, "Colour?", attachments=[photo["id"]]))["run_id"])
+    assert (await api.delete(f"/api/conversations/{chat}")).status_code == 204
+    assert (await api.get(f"/api/files/{photo['id']}")).status_code == 404
+    assert (await api.get(f"/api/files/{kept['id']}")).status_code == 200
+
+    storage = server.app.state.ctx.storage
+    assert storage.exists(photo["sha256"])  # young: the sweep leaves it a grace period
+    await file_service.sweep_orphans(server.app.state.ctx)
+    assert storage.exists(photo["sha256"])
+    monkeypatch.setattr(file_service, "ORPHAN_GRACE", timedelta(seconds=-1))
+    await file_service.sweep_orphans(server.app.state.ctx)
+    assert not storage.exists(photo["sha256"])
+    assert not storage.exists(photo["sha256"] + ".preview.webp")
+    assert storage.exists(kept["sha256"])
+    assert (await api.get(kept["content_url"])).content == b"not attached anywhere"
