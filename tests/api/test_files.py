@@ -218,6 +218,11 @@ async def test_another_users_file_is_404_everywhere(
         )
         assert attach.status_code == 404 and attach.json()["detail"] == "File not found."
         assert await messages(other, chat) == []
+    mine_chat = await new_chat(api)
+    async with ApiClient(base_url=server.url, timeout=30) as other:
+        await other.sign_up()
+        listing = await other.get(f"/api/conversations/{mine_chat}/files")
+        assert listing.status_code == 404
     assert (await api.get(f"/api/files/{mine['id']}")).status_code == 200
 
 
@@ -339,6 +344,7 @@ async def capped(
         "pdf_max_pages": 4,
         "storage_quota_mb": 2,
         "image_max_pixels": 1_000_000,
+        "file_text_max_chars": 1000,
         "openai_base_url": llm.openai_url,
         "openai_vision_models": "qwen2.5*",
     }
@@ -562,3 +568,22 @@ async def test_deleting_a_conversation_deletes_its_files_and_the_sweep_their_byt
     assert not storage.exists(photo["sha256"] + ".preview.webp")
     assert storage.exists(kept["sha256"])
     assert (await api.get(kept["content_url"])).content == b"not attached anywhere"
+
+
+async def test_long_text_is_cut_at_the_limit_and_the_model_is_told(
+    capped_api: ApiClient, llm: LLMFake
+) -> None:
+    lines = "".join(f"Line {n}: the quick brown fox.\n" for n in range(400))
+    stored = await uploaded(capped_api, "long.txt", lines.encode())
+    assert stored["text_truncated"] is True and stored["text_chars"] <= 1000
+    text = (await capped_api.get(f"/api/files/{stored['id']}/text")).json()
+    assert text["truncated"] is True and text["text"].startswith("Line 0:")
+    llm.push({"text": ["It lists lines."]})
+    chat = await new_chat(capped_api)
+    await read_run(
+        capped_api,
+        (await send(capped_api, chat, "Summarise", attachments=[stored["id"]]))["run_id"],
+    )
+    blocks = _answer_request(llm)["messages"][-1]["content"]
+    body = next(b["text"] for b in blocks if b["text"].startswith('<file name="long.txt"'))
+    assert "[The file is longer: only its first" in body and "Line 399" not in body
