@@ -44,42 +44,39 @@ export function AttachmentChip({
   const { status, name } = item;
   const percent = Math.round(item.progress * 100);
   const statusId = `${item.localId}-status`;
-  const body = (
-    <>
-      {status === "failed" ? (
-        <span className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-danger/10 text-danger">
-          <AlertIcon className="size-5" />
-        </span>
-      ) : (
-        <Thumbnail item={item} />
-      )}
+  const body =
+    status === "failed" ? (
       <span className="min-w-0 flex-1 text-left">
-        <span className="block truncate text-[0.8125rem] font-medium leading-5 text-ink">
-          {name}
+        <span className="flex items-center gap-1.5 text-[0.8125rem] font-medium leading-5 text-ink">
+          <AlertIcon className="size-4 shrink-0 text-danger" />
+          <span className="truncate" title={name}>
+            {name}
+          </span>
         </span>
-        <span
-          id={statusId}
-          className={clsx(
-            "block text-xs leading-4",
-            status === "failed" ? "text-danger" : "tabular-nums text-muted",
-          )}
-        >
-          {status === "uploading"
-            ? `Uploading… ${percent}%`
-            : status === "failed"
-              ? item.error
-              : describe(item)}
+        <span id={statusId} className="mt-0.5 block text-xs leading-4 text-danger">
+          {item.error}
         </span>
       </span>
-    </>
-  );
+    ) : (
+      <>
+        <Thumbnail item={item} />
+        <span className="min-w-0 flex-1 text-left">
+          <span
+            className="block truncate text-[0.8125rem] font-medium leading-5 text-ink"
+            title={name}
+          >
+            {name}
+          </span>
+          <span id={statusId} className="block truncate text-xs leading-4 tabular-nums text-muted">
+            {status === "uploading" ? `Uploading… ${percent}%` : describe(item)}
+          </span>
+        </span>
+      </>
+    );
 
   return (
     <li
-      className={clsx(
-        "relative min-w-0 shrink-0",
-        status === "failed" ? "col-span-2 sm:w-80" : "sm:w-56",
-      )}
+      className={clsx("relative min-w-0", status === "failed" && "col-span-2")}
       data-testid="attachment-chip"
       data-attachment={item.localId}
       data-status={status}
@@ -97,8 +94,10 @@ export function AttachmentChip({
       ) : (
         <div
           className={clsx(
-            "flex w-full items-center gap-2.5 rounded-xl border p-1.5 pr-3",
-            status === "failed" ? "border-danger/40 bg-danger-soft" : "border-line bg-bg",
+            "flex w-full items-center gap-2.5 rounded-xl border",
+            status === "failed"
+              ? "min-h-[3.375rem] border-danger/40 bg-danger-soft px-3 py-2"
+              : "border-line bg-bg p-1.5 pr-3",
           )}
         >
           {body}

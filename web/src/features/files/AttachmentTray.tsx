@@ -23,9 +23,9 @@ export function AttachmentTray({ draftKey }: { draftKey: string }) {
   return (
     <ul
       aria-label="Attached files"
-      // Two columns on phones, wrapped rows on wider screens; at most about three rows, then it
-      // scrolls. A refused file takes a whole row on phones so its reason reads in full.
-      className="grid max-h-[13.5rem] grid-cols-2 items-start gap-2.5 overflow-y-auto px-4 pb-1 pt-3.5 [scrollbar-width:thin] sm:flex sm:flex-wrap"
+      // A grid of two columns on phones, three wider; at most about three rows, then it scrolls.
+      // A refused file takes two cells so its reason reads in full.
+      className="grid max-h-[min(15rem,40vh)] grid-cols-2 items-start gap-2.5 overflow-y-auto px-4 pb-1 pt-3.5 [scrollbar-width:thin] sm:grid-cols-3"
       data-testid="attachment-tray"
     >
       {items.map((item, index) => (

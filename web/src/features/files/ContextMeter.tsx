@@ -4,8 +4,6 @@ import { formatCount } from "../../lib/format";
 import { budgetShare, type ContextBudget } from "./contextBudget";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
-const RADIUS = 7;
-const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
 function Row({ label, tokens }: { label: string; tokens: number }) {
   return (
@@ -65,7 +63,7 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
         data-level={level}
         onClick={() => setOpen((v) => !v)}
         className={clsx(
-          "flex h-8 items-center gap-1 rounded-lg px-1.5 text-xs tabular-nums transition-colors hover:bg-line/60",
+          "flex h-8 items-center gap-1.5 rounded-lg px-1.5 text-xs tabular-nums transition-colors hover:bg-line/60",
           level === "over"
             ? "text-danger"
             : level === "high"
@@ -73,31 +71,16 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
               : "text-muted",
         )}
       >
-        <svg viewBox="0 0 18 18" className="size-[1.05rem] -rotate-90" aria-hidden="true">
-          <circle
-            cx="9"
-            cy="9"
-            r={RADIUS}
-            fill="none"
-            stroke="currentColor"
-            strokeOpacity="0.25"
-            strokeWidth="2.2"
+        <span
+          aria-hidden="true"
+          className="relative h-1.5 w-5 overflow-hidden rounded-full bg-current/20"
+        >
+          <span
+            className="absolute inset-y-0 left-0 rounded-full bg-current"
+            style={{ width: `${Math.min(100, Math.max(8, share * 100))}%` }}
           />
-          <circle
-            cx="9"
-            cy="9"
-            r={RADIUS}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2.2"
-            strokeLinecap="round"
-            strokeDasharray={CIRCUMFERENCE}
-            strokeDashoffset={CIRCUMFERENCE * (1 - Math.min(1, Math.max(share, 0.06)))}
-          />
-        </svg>
-        <span aria-hidden="true">
-          {level === "ok" ? compact.format(budget.total) : `${percent}%`}
         </span>
+        <span aria-hidden="true">{percent < 1 ? "<1%" : `${percent}%`}</span>
       </button>
       {open && (
         <div

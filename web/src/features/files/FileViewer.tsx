@@ -101,7 +101,7 @@ export default function FileViewer({ file, onClose }: { file: ViewedFile; onClos
       className="m-auto h-[min(88vh,60rem)] max-h-none w-[min(72rem,calc(100vw-2rem))] max-w-none flex-col overflow-hidden rounded-2xl border border-line bg-raised p-0 text-ink shadow-2xl backdrop:bg-black/55 backdrop:backdrop-blur-[2px] open:flex open:animate-fade-in max-sm:h-dvh max-sm:w-screen max-sm:rounded-none max-sm:border-0"
       data-testid="file-viewer"
     >
-      <header className="flex shrink-0 items-center gap-2 border-b border-line py-2 pl-3 pr-2 sm:gap-3 sm:pl-4">
+      <header className="flex shrink-0 items-center gap-2 border-b border-line pb-2 pl-3 pr-2 pt-[max(0.5rem,env(safe-area-inset-top))] sm:gap-3 sm:pl-4">
         <FileKindIcon kind={file.kind} className="size-8 max-sm:hidden" iconClassName="size-4" />
         <div className="min-w-0 flex-1">
           <h2

@@ -30,23 +30,15 @@ function ImageTile({ part }: { part: AttachmentPart }) {
   );
 }
 
-/** The files a message carried, as sent: images as tiles, the rest as cards. Each opens the viewer. */
-export function MessageAttachments({
-  parts,
-  align = "end",
-}: {
-  parts: AttachmentPart[];
-  align?: "start" | "end";
-}) {
+function Row({ parts, align }: { parts: AttachmentPart[]; align: "start" | "end" }) {
   if (parts.length === 0) return null;
   return (
     <ul
-      aria-label="Attached files"
+      aria-label={parts[0]?.kind === "image" ? "Attached images" : "Attached files"}
       className={clsx(
         "flex max-w-full flex-wrap gap-2",
         align === "end" ? "justify-end" : "justify-start",
       )}
-      data-testid="message-attachments"
     >
       {parts.map((part, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; order is fixed.
@@ -66,5 +58,31 @@ export function MessageAttachments({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The files a message carried, as sent: images as tiles in one row, the other files as cards in
+ * the next, each in the order attached. Each opens the viewer.
+ */
+export function MessageAttachments({
+  parts,
+  align = "end",
+}: {
+  parts: AttachmentPart[];
+  align?: "start" | "end";
+}) {
+  if (parts.length === 0) return null;
+  return (
+    <div
+      className={clsx(
+        "flex max-w-full flex-col gap-2",
+        align === "end" ? "items-end" : "items-start",
+      )}
+      data-testid="message-attachments"
+    >
+      <Row parts={parts.filter((p) => p.kind === "image")} align={align} />
+      <Row parts={parts.filter((p) => p.kind !== "image")} align={align} />
+    </div>
   );
 }

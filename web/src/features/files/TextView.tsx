@@ -1,3 +1,5 @@
+import clsx from "clsx";
+import { useState } from "react";
 import { ApiError } from "../../api/http";
 import { AlertIcon, SpinnerIcon } from "../../components/ui/icons";
 import { useHighlighted } from "../../lib/markdown/useHighlighted";
@@ -11,30 +13,54 @@ import type { ViewedFile } from "./viewerStore";
 const HIGHLIGHT_MAX_CHARS = 200_000;
 
 function CodeText({ text, language }: { text: string; language: string | null }) {
+  // Wrapping suits phones and long lines; line numbers would no longer match, so they go.
+  const [wrap, setWrap] = useState(false);
   const body = text.endsWith("\n") ? text.slice(0, -1) : text;
   const highlighted = useHighlighted(body, body.length <= HIGHLIGHT_MAX_CHARS ? language : null);
   const lines = body.split("\n").length;
   const numbers = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
   return (
-    <section
-      className="min-h-0 flex-1 overflow-auto bg-code-bg"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-      tabIndex={0}
-      aria-label="File contents"
-      data-testid="viewer-text"
-    >
-      <div className="flex min-h-full w-max min-w-full font-mono text-[0.8125rem] leading-[1.6]">
-        <pre
-          aria-hidden="true"
-          className="sticky left-0 select-none border-r border-line bg-code-bg px-3 py-4 text-right text-muted/70 tabular-nums"
+    <div className="relative min-h-0 flex-1">
+      <section
+        className="absolute inset-0 overflow-auto bg-code-bg"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+        aria-label="File contents"
+        data-testid="viewer-text"
+      >
+        <div
+          className={clsx(
+            "flex min-h-full font-mono text-[0.8125rem] leading-[1.6]",
+            wrap ? "w-full" : "w-max min-w-full",
+          )}
         >
-          {numbers}
-        </pre>
-        <pre className="flex-1 whitespace-pre px-4 py-4 text-ink">
-          <code>{highlighted ?? body}</code>
-        </pre>
-      </div>
-    </section>
+          {!wrap && (
+            <pre
+              aria-hidden="true"
+              className="sticky left-0 select-none border-r border-line bg-code-bg px-3 py-4 text-right text-muted/70 tabular-nums"
+            >
+              {numbers}
+            </pre>
+          )}
+          <pre
+            className={clsx(
+              "flex-1 px-4 py-4 pr-24 text-ink",
+              wrap ? "min-w-0 whitespace-pre-wrap break-words" : "whitespace-pre",
+            )}
+          >
+            <code>{highlighted ?? body}</code>
+          </pre>
+        </div>
+      </section>
+      <button
+        type="button"
+        aria-pressed={wrap}
+        onClick={() => setWrap((v) => !v)}
+        className="absolute right-4 top-3 rounded-md border border-line bg-raised/90 px-2 py-1 text-xs text-ink-soft shadow-sm backdrop-blur hover:text-ink"
+      >
+        Wrap lines
+      </button>
+    </div>
   );
 }
 
