@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
@@ -13,6 +10,7 @@ from sqlalchemy.orm import Session
 from parley.db.models import Conversation, Message, utcnow
 from parley.schemas.conversations import CreateConversation, UpdateConversation
 from parley.services.context import AppContext
+from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.errors import ConversationNotFound, InvalidInput
 from parley.services.models import resolve_model
 
@@ -29,20 +27,6 @@ def owned_conversation(session: Session, user_id: str, conversation_id: str) -> 
     return conversation
 
 
-def _encode_cursor(conversation: Conversation) -> str:
-    raw = f"{conversation.updated_at.isoformat()}|{conversation.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, _, conversation_id = raw.partition("|")
-        return datetime.fromisoformat(stamp), conversation_id
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise InvalidInput("The cursor is not valid; start again without one.") from error
-
-
 async def list_conversations(
     ctx: AppContext, user_id: str, *, limit: int, before: str | None, archived: bool
 ) -> tuple[list[Conversation], str | None]:
@@ -50,7 +34,7 @@ async def list_conversations(
         Conversation.user_id == user_id, Conversation.archived == archived
     )
     if before:
-        stamp, conversation_id = _decode_cursor(before)
+        stamp, conversation_id = decode_cursor(before)
         query = query.where(
             or_(
                 Conversation.updated_at < stamp,
@@ -60,7 +44,7 @@ async def list_conversations(
     query = query.order_by(Conversation.updated_at.desc(), Conversation.id.desc()).limit(limit + 1)
     async with ctx.db.read() as session:
         rows = list((await session.scalars(query)).all())
-    next_cursor = _encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    next_cursor = _cursor_of(rows[limit - 1]) if len(rows) > limit else None
     return rows[:limit], next_cursor
 
 
@@ -129,3 +113,7 @@ async def list_messages(ctx: AppContext, user_id: str, conversation_id: str) -> 
                 )
             ).all()
         )
+
+
+def _cursor_of(conversation: Conversation) -> str:
+    return encode_cursor(conversation.updated_at, conversation.id)

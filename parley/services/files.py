@@ -9,7 +9,6 @@ writer serialises them anyway), so an upload and a deletion of the same content 
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import shutil
 import tempfile
@@ -27,6 +26,7 @@ from parley.documents import Outcome, ReadLimits, estimate_tokens, language_for,
 from parley.schemas.files import FileOut, FileText
 from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
+from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.errors import Conflict, InvalidInput, NotFound, TooLarge
 from parley.storage import BlobStore
 
@@ -193,27 +193,12 @@ async def get_file(ctx: AppContext, user_id: str, file_id: str, *, with_text: bo
         )
 
 
-def _encode_cursor(row: File) -> str:
-    raw = f"{row.created_at.isoformat()}|{row.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, file_id = raw.split("|", 1)
-        when = datetime.fromisoformat(stamp)
-    except ValueError as error:
-        raise InvalidInput("before: not a cursor this server gave out.") from error
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)), file_id
-
-
 async def list_files(
     ctx: AppContext, user_id: str, *, limit: int, before: str | None
 ) -> tuple[list[File], str | None]:
     query = select(File).where(File.user_id == user_id)
     if before is not None:
-        when, file_id = _decode_cursor(before)
+        when, file_id = decode_cursor(before)
         query = query.where(
             or_(File.created_at < when, (File.created_at == when) & (File.id < file_id))
         )
@@ -222,7 +207,7 @@ async def list_files(
         rows = list(await session.scalars(query))
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, (_encode_cursor(rows[-1]) if more and rows else None)
+    return rows, (encode_cursor(rows[-1].created_at, rows[-1].id) if more and rows else None)
 
 
 async def list_conversation_files(
