@@ -12,7 +12,8 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.conftest import ParleyServer, new_context, shoot, sign_up
+from tests.e2e.conftest import ParleyServer, new_chat, new_context, shoot, sign_up
+from tests.e2e.test_accessibility import axe_violations, set_theme
 
 pytestmark = pytest.mark.e2e
 
@@ -180,7 +181,8 @@ def test_drop_and_paste_upload_send_and_survive_a_reload(
     expect(page.get_by_test_id("attachment-chip")).to_have_count(3)
     for name in ("chart.png", "merge.py", "Pasted image"):
         expect(chip(page, name)).to_have_attribute("data-status", "done")
-    expect(chip(page, "merge.py")).to_contain_text("PY · ")
+    # The chip is a button named as it reads: "Open", the name, the type and size.
+    expect(page.get_by_role("button", name=re.compile(r"^Open merge\.py PY · \d+ B$"))).to_be_visible()
     expect(page.get_by_role("button", name="Send message")).to_be_enabled()
 
     send(page, "What do these show?")
@@ -316,6 +318,133 @@ def test_a_pdf_opens_in_the_browsers_viewer_under_the_servers_sandbox(
     assert response.headers["x-content-type-options"] == "nosniff"
     viewer.get_by_role("button", name="Text").click()
     expect(viewer.get_by_test_id("viewer-text")).to_be_visible()
+
+
+WRITE_FILES = """import csv
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+temps = [12.1, 14.3, 13.8, 17.2, 19.5, 21.0, 18.4]
+with open("temps.csv", "w", newline="") as handle:
+    writer = csv.writer(handle)
+    writer.writerow(["day", "celsius"])
+    for day, t in zip("MTWTFSS", temps):
+        writer.writerow([day, t])
+plt.plot(temps, marker="o")
+plt.savefig("temps.png")
+print("wrote temps.csv and temps.png")
+"""
+
+
+def test_files_the_code_writes_come_back_as_cards_and_images(
+    signed_in: Page, parley_server: ParleyServer
+) -> None:
+    page = signed_in
+    parley_server.llm.push(
+        {
+            "text": ["I'll write the table and the chart."],
+            "tool_calls": [
+                {
+                    "id": "toolu_files",
+                    "name": "run_code",
+                    "input": {"language": "python", "code": WRITE_FILES},
+                }
+            ],
+        },
+        {"text": ["Here they are."]},
+    )
+    send(page, "Save this week's temperatures as a CSV and a chart")
+    card = page.get_by_test_id("tool-call").last
+    card.get_by_role("button", name="Approve").click()
+    wait_answered(page)
+    files = card.get_by_test_id("execution-files")
+    expect(files.get_by_role("img", name=re.compile("temps.png"))).to_be_visible()
+    output = files.get_by_test_id("output-file")
+    expect(output).to_contain_text("temps.csv")
+    expect(output).to_contain_text(re.compile(r"CSV · \d+ B"))
+    expect(output.get_by_role("link", name="Download temps.csv")).to_have_attribute(
+        "download", "temps.csv"
+    )
+    output.get_by_role("button", name=re.compile(r"^Open temps\.csv")).click()
+    viewer = page.get_by_role("dialog", name="temps.csv")
+    expect(viewer.get_by_role("columnheader", name="celsius")).to_be_visible()
+    expect(viewer.get_by_role("row")).to_have_count(8)
+    page.keyboard.press("Escape")
+    files.get_by_role("button", name=re.compile("temps.png")).click()
+    expect(page.get_by_role("dialog", name="temps.png").get_by_role("img")).to_be_visible()
+
+
+def test_chips_wait_in_their_own_conversation(signed_in: Page, parley_server: ParleyServer) -> None:
+    page = signed_in
+    send(page, "First conversation")
+    wait_answered(page)
+    first = page.url
+    drop(page, [_file("draft-notes.txt", b"Remember the milk.", "text/plain")])
+    expect(chip(page, "draft-notes.txt")).to_have_attribute("data-status", "done")
+    new_chat(page)
+    expect(page.get_by_test_id("attachment-chip")).to_have_count(0)
+    page.go_back()  # within the app: no reload
+    expect(page).to_have_url(first)
+    expect(chip(page, "draft-notes.txt")).to_have_attribute("data-status", "done")
+
+
+def test_an_edit_keeps_the_files_not_removed(signed_in: Page, parley_server: ParleyServer) -> None:
+    page = signed_in
+    drop(
+        page,
+        [
+            _file("chart.png", _png(400, 300), "image/png"),
+            _file("merge.py", CODE.encode(), "text/x-python"),
+        ],
+    )
+    expect(chip(page, "merge.py")).to_have_attribute("data-status", "done")
+    expect(chip(page, "chart.png")).to_have_attribute("data-status", "done")
+    send(page, "Look at both")
+    wait_answered(page)
+    message = last_user(page)
+    message.hover()
+    message.get_by_role("button", name="Edit message").click()
+    page.get_by_role("button", name="Remove chart.png from the edit").click()
+    page.get_by_role("textbox", name="Edit message").fill("Just the code, please")
+    page.get_by_role("button", name="Save and send").click()
+    wait_answered(page)
+    message = last_user(page)
+    expect(message).to_contain_text("Just the code, please")
+    expect(message.get_by_role("button", name=re.compile(r"^Open merge\.py"))).to_be_visible()
+    expect(message.get_by_test_id("attachment-image")).to_have_count(0)
+    page.reload()
+    expect(last_user(page).get_by_role("button", name=re.compile(r"^Open merge\.py"))).to_be_visible()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_chips_and_the_viewer_meet_wcag_aa(signed_in: Page, theme: str) -> None:
+    page = signed_in
+    set_theme(page, theme)
+    drop(
+        page,
+        [
+            _file("chart.png", _png(400, 300), "image/png"),
+            _file("x.pdf", ELF, "application/pdf"),
+        ],
+    )
+    expect(chip(page, "chart.png")).to_have_attribute("data-status", "done")
+    expect(chip(page, "x.pdf")).to_have_attribute("data-status", "failed")
+    assert axe_violations(page) == []
+    chip(page, "chart.png").get_by_role("button", name=re.compile(r"^Open chart\.png")).click()
+    viewer = page.get_by_role("dialog", name="chart.png")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0",
+        arg=viewer.get_by_role("img", name="chart.png").element_handle(),
+    )
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    drop(page, [_file("merge.py", CODE.encode(), "text/x-python")])
+    expect(chip(page, "merge.py")).to_have_attribute("data-status", "done")
+    send(page, "Both, please")
+    wait_answered(page)
+    expect(last_user(page).get_by_test_id("file-card")).to_have_count(1)
+    assert axe_violations(page) == []
 
 
 def test_screenshots_files(browser: Browser, parley_server: ParleyServer) -> None:

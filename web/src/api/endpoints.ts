@@ -8,7 +8,6 @@ import type {
   ConversationPage,
   ConversationSettings,
   ExecutionList,
-  FilePage,
   FileText,
   MessageList,
   ModelList,
@@ -108,6 +107,4 @@ export const api = {
   file: (id: string) => request<StoredFile>("GET", `/api/files/${encodeURIComponent(id)}`),
   fileText: (id: string) => request<FileText>("GET", `/api/files/${encodeURIComponent(id)}/text`),
   deleteFile: (id: string) => request<void>("DELETE", `/api/files/${encodeURIComponent(id)}`),
-  conversationFiles: (conversationId: string) =>
-    request<FilePage>("GET", `/api/conversations/${encodeURIComponent(conversationId)}/files`),
 };

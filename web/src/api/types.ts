@@ -39,7 +39,6 @@ export type ApprovalResult = Schemas["ApprovalResult"];
 export type StoredFile = Schemas["FileOut"];
 export type FileKind = StoredFile["kind"];
 export type FileText = Schemas["FileText"];
-export type FilePage = Schemas["FilePage"];
 export type AttachmentPart = Schemas["AttachmentPart"];
 
 export interface RunFrame {

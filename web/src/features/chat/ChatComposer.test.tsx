@@ -133,7 +133,7 @@ describe("ChatComposer with files", () => {
     setChips([chip({ file: storedFile({ token_estimate: 50_000 }) })]);
     renderComposer();
     expect(screen.getByTestId("context-meter")).toHaveAccessibleName(
-      "Context used: 25%, ≈50,000 of 200,000 tokens",
+      "25% of the context used: ≈50,000 of 200,000 tokens",
     );
   });
 });

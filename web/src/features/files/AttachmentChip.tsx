@@ -66,7 +66,7 @@ export function AttachmentChip({
             title={name}
           >
             {name}
-          </span>
+          </span>{" "}
           <span id={statusId} className="block truncate text-xs leading-4 tabular-nums text-muted">
             {status === "uploading" ? `Uploading… ${percent}%` : describe(item)}
           </span>
@@ -85,10 +85,9 @@ export function AttachmentChip({
         <button
           type="button"
           onClick={onOpen}
-          aria-label={`Open ${name}`}
-          aria-describedby={statusId}
           className="flex w-full items-center gap-2.5 rounded-xl border border-line bg-bg p-1.5 pr-3 transition-colors hover:border-line-strong hover:bg-sidebar"
         >
+          <span className="sr-only">Open </span>
           {body}
         </button>
       ) : (

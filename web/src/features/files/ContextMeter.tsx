@@ -47,6 +47,7 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
 
   if (budget.total === 0 || !budget.limit) return null;
   const percent = Math.round(share * 100);
+  const shown = percent < 1 ? "<1%" : `${percent}%`;
   const summary = `≈${formatCount(budget.total)} of ${formatCount(budget.limit)} tokens`;
   const files = budget.sentFiles + budget.pendingFiles;
 
@@ -57,7 +58,7 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
         type="button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={`Context used: ${percent}%, ${summary}`}
+        aria-label={`${shown} of the context used: ${summary}`}
         title={`Context: ${summary}`}
         data-testid="context-meter"
         data-level={level}
@@ -80,7 +81,7 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
             style={{ width: `${Math.min(100, Math.max(8, share * 100))}%` }}
           />
         </span>
-        <span aria-hidden="true">{percent < 1 ? "<1%" : `${percent}%`}</span>
+        <span>{shown}</span>
       </button>
       {open && (
         <div
@@ -90,7 +91,7 @@ export function ContextMeter({ budget }: { budget: ContextBudget }) {
           className="absolute bottom-full right-0 z-30 mb-2 w-64 animate-fade-in rounded-xl border border-line bg-raised p-3 text-xs shadow-xl"
         >
           <p className="font-medium text-ink">
-            Context: {percent}% of {compact.format(budget.limit)}
+            Context: {shown} of {compact.format(budget.limit)} tokens
           </p>
           <div className="my-2 h-1.5 overflow-hidden rounded-full bg-line">
             <div

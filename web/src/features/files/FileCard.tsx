@@ -16,6 +16,46 @@ export function fileMeta(name: string, kind: FileKind, size: number, pages?: num
  * A file as a card: its thumbnail or type icon, name, type and size. Opens the viewer when it
  * can; a Download button when asked for (a file the code wrote).
  */
+/** The card's face; `verb` ("Open", "Download") starts its name for screen readers, unseen. */
+function Face({
+  verb,
+  name,
+  meta,
+  kind,
+  thumbnailUrl,
+}: {
+  verb: string | null;
+  name: string;
+  meta: string;
+  kind: FileKind;
+  thumbnailUrl?: string | null;
+}) {
+  return (
+    <>
+      {verb && <span className="sr-only">{verb} </span>}
+      {thumbnailUrl ? (
+        <img
+          src={thumbnailUrl}
+          alt=""
+          loading="lazy"
+          className="size-10 shrink-0 rounded-lg border border-line bg-white object-cover object-top"
+        />
+      ) : (
+        <FileKindIcon kind={kind} />
+      )}
+      <span className="min-w-0 flex-1 text-left">
+        <span
+          className="block truncate text-[0.8125rem] font-medium leading-5 text-ink"
+          title={name}
+        >
+          {name}
+        </span>{" "}
+        <span className="block truncate text-xs leading-4 text-muted">{meta}</span>
+      </span>
+    </>
+  );
+}
+
 export function FileCard({
   name,
   kind,
@@ -38,25 +78,8 @@ export function FileCard({
   testId?: string;
 }) {
   const meta = fileMeta(name, kind, size, pages);
-  const face = (
-    <>
-      {thumbnailUrl ? (
-        <img
-          src={thumbnailUrl}
-          alt=""
-          loading="lazy"
-          className="size-10 shrink-0 rounded-lg border border-line bg-white object-cover object-top"
-        />
-      ) : (
-        <FileKindIcon kind={kind} />
-      )}
-      <span className="min-w-0 flex-1 text-left">
-        <span className="block truncate text-[0.8125rem] font-medium leading-5 text-ink">
-          {name}
-        </span>
-        <span className="block truncate text-xs leading-4 text-muted">{meta}</span>
-      </span>
-    </>
+  const face = (verb: string | null) => (
+    <Face verb={verb} name={name} meta={meta} kind={kind} thumbnailUrl={thumbnailUrl} />
   );
   const download = downloadUrl ? (
     <a
@@ -83,22 +106,20 @@ export function FileCard({
         <button
           type="button"
           onClick={onOpen}
-          aria-label={`Open ${name}, ${meta}`}
           className="flex min-w-0 flex-1 items-center gap-2.5 rounded-lg pr-1"
         >
-          {face}
+          {face("Open")}
         </button>
       ) : downloadUrl ? (
         <a
           href={downloadUrl}
           download={name}
           className="flex min-w-0 flex-1 items-center gap-2.5 rounded-lg pr-1"
-          aria-label={`Download ${name}, ${meta}`}
         >
-          {face}
+          {face("Download")}
         </a>
       ) : (
-        <span className="flex min-w-0 flex-1 items-center gap-2.5 pr-1">{face}</span>
+        <span className="flex min-w-0 flex-1 items-center gap-2.5 pr-1">{face(null)}</span>
       )}
       {onOpen && download}
     </div>

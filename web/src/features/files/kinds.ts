@@ -107,23 +107,3 @@ export function typeBadge(name: string, kind: FileKind): string {
   if (ext && ext.length <= 5 && ext !== name.toLowerCase()) return ext.toUpperCase();
   return KIND_LABELS[kind];
 }
-
-/** True for kinds the viewer shows itself (the rest is a download). */
-export function isViewable(kind: FileKind): boolean {
-  switch (kind) {
-    case "image":
-    case "pdf":
-    case "document":
-    case "spreadsheet":
-    case "text":
-    case "code":
-      return true;
-    case "archive-refused":
-    case "other":
-      return false;
-    default: {
-      const unknown: never = kind;
-      throw new Error(`unhandled file kind ${String(unknown)}`);
-    }
-  }
-}
