@@ -61,7 +61,13 @@ export function FileDropZone({
     if (!carriesFiles(event.dataTransfer)) return;
     event.preventDefault();
     const files = filesOf(event.dataTransfer);
-    if (files.length > 0) onFiles(files);
+    if (files.length === 0) return;
+    onFiles(files);
+    // Dropped files are usually followed by a question about them. Not on touch screens, where
+    // focusing would throw up the keyboard.
+    if (!window.matchMedia?.("(pointer: coarse)").matches) {
+      document.getElementById("composer")?.focus({ preventScroll: true });
+    }
   };
 
   return (
@@ -77,10 +83,10 @@ export function FileDropZone({
       {children}
       {over && (
         <div
-          className="pointer-events-none absolute inset-0 z-30 flex animate-fade-in p-3 sm:p-4"
+          className="pointer-events-none absolute inset-0 z-30 flex animate-fade-in bg-bg/90 p-3 backdrop-blur-sm sm:p-4"
           data-testid="drop-overlay"
         >
-          <div className="flex flex-1 flex-col items-center justify-center gap-3 rounded-3xl border-2 border-dashed border-accent bg-bg/90 text-center backdrop-blur-sm">
+          <div className="flex flex-1 flex-col items-center justify-center gap-3 rounded-3xl border-2 border-dashed border-accent bg-accent-soft/30 text-center">
             <span className="flex size-14 items-center justify-center rounded-2xl bg-accent-soft text-accent-strong dark:text-accent">
               <UploadIcon className="size-7" />
             </span>

@@ -92,6 +92,26 @@ describe("FileViewer", () => {
     expect(fileText).toHaveBeenCalledWith("p1");
   });
 
+  it("offers the first page, Open and Download where the browser has no PDF viewer", () => {
+    Object.defineProperty(navigator, "pdfViewerEnabled", { configurable: true, value: false });
+    withQuery(
+      <FileViewer
+        file={viewed({ id: "p2", name: "scan.pdf", kind: "pdf", pages: 1 })}
+        onClose={() => undefined}
+      />,
+    );
+    expect(screen.queryByTitle("scan.pdf (PDF)")).toBeNull();
+    expect(screen.getByRole("img", { name: "First page of scan.pdf" })).toHaveAttribute(
+      "src",
+      "/api/files/p2/preview",
+    );
+    expect(screen.getByRole("link", { name: "Open" })).toHaveAttribute(
+      "href",
+      "/api/files/p2/content?disposition=inline",
+    );
+    Reflect.deleteProperty(navigator, "pdfViewerEnabled");
+  });
+
   it("highlights code by the server's language hint and says when the text was cut", async () => {
     fileText.mockResolvedValue({
       id: "c1",
