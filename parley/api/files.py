@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from parley.api.deps import Ctx, CurrentUser
 from parley.api.downloads import file_response
 from parley.api.uploads import receive_upload
-from parley.schemas.files import FileOut, FilePage, FileText
+from parley.schemas.files import FileLimits, FileOut, FilePage, FileText
 from parley.services import files as svc
 
 router = APIRouter(tags=["files"])
@@ -60,6 +60,11 @@ async def list_files(
 async def list_conversation_files(conversation_id: str, ctx: Ctx, user: CurrentUser) -> FilePage:
     rows = await svc.list_conversation_files(ctx, user.id, conversation_id)
     return FilePage(items=[svc.file_out(row) for row in rows], next_cursor=None)
+
+
+@router.get("/api/files/limits", response_model=FileLimits)
+async def file_limits(ctx: Ctx, user: CurrentUser) -> FileLimits:
+    return await svc.file_limits(ctx, user.id)
 
 
 @router.get("/api/files/{file_id}", response_model=FileOut)

@@ -53,3 +53,12 @@ class FileText(BaseModel):
     language: str | None = Field(
         description="A highlighting language for code and data files, from the name."
     )
+
+
+class FileLimits(BaseModel):
+    """What this server accepts, so a client can refuse a file before sending it."""
+
+    upload_max_bytes: int = Field(description="Largest file one upload may be.")
+    attachments_per_message: int
+    storage_quota_bytes: int = Field(description="What all of the caller's files may take.")
+    storage_used_bytes: int = Field(description="What the caller's files take now.")

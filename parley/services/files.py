@@ -23,7 +23,7 @@ from parley.config import Settings
 from parley.db.locks import lock_content
 from parley.db.models import File, new_id, utcnow
 from parley.documents import Outcome, ReadLimits, estimate_tokens, language_for, read_file
-from parley.schemas.files import FileOut, FileText
+from parley.schemas.files import FileLimits, FileOut, FileText
 from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
 from parley.services.cursors import decode_cursor, encode_cursor
@@ -105,6 +105,17 @@ def check_quota(session: Session, settings: Settings, user_id: str, adding: int)
             f"Your files would take {_megabytes(used + adding)} of your "
             f"{_megabytes(quota)} of storage. Delete some files or conversations first."
         )
+
+
+async def file_limits(ctx: AppContext, user_id: str) -> FileLimits:
+    async with ctx.db.read() as session:
+        used = await session.run_sync(_used_bytes, user_id)
+    return FileLimits(
+        upload_max_bytes=ctx.settings.upload_max_mb * 1024 * 1024,
+        attachments_per_message=ctx.settings.attachments_per_message,
+        storage_quota_bytes=ctx.settings.storage_quota_mb * 1024 * 1024,
+        storage_used_bytes=used,
+    )
 
 
 def _megabytes(size: int) -> str:

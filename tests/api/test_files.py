@@ -414,10 +414,18 @@ async def test_pdf_pages_and_image_pixels_have_caps(capped_api: ApiClient) -> No
 
 
 async def test_storage_per_user_has_a_quota(capped_api: ApiClient, capped: RunningServer) -> None:
+    limits = (await capped_api.get("/api/files/limits")).json()
+    assert limits == {
+        "upload_max_bytes": 1024 * 1024,
+        "attachments_per_message": capped.settings.attachments_per_message,
+        "storage_quota_bytes": 2 * 1024 * 1024,
+        "storage_used_bytes": 0,
+    }
     for index in range(2):
         assert (
             await upload(capped_api, f"{index}.bin", secrets.token_bytes(900_000))
         ).status_code == 201
+    assert (await capped_api.get("/api/files/limits")).json()["storage_used_bytes"] == 1_800_000
     over = await upload(capped_api, "third.bin", secrets.token_bytes(900_000))
     assert over.status_code == 413
     assert "of your 2.0 MB of storage" in over.json()["detail"]

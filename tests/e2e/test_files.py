@@ -60,7 +60,9 @@ def _pdf() -> bytes:
     draw = ImageDraw.Draw(first)
     draw.rectangle([60, 70, 560, 170], fill=(180, 85, 47))
     for row in range(12):
-        draw.rectangle([60, 220 + row * 34, 560 - (row % 3) * 80, 232 + row * 34], fill=(90, 90, 90))
+        draw.rectangle(
+            [60, 220 + row * 34, 560 - (row % 3) * 80, 232 + row * 34], fill=(90, 90, 90)
+        )
     second = Image.new("RGB", (620, 877), "white")
     out = io.BytesIO()
     first.save(out, "PDF", save_all=True, append_images=[second])
@@ -182,7 +184,9 @@ def test_drop_and_paste_upload_send_and_survive_a_reload(
     for name in ("chart.png", "merge.py", "Pasted image"):
         expect(chip(page, name)).to_have_attribute("data-status", "done")
     # The chip is a button named as it reads: "Open", the name, the type and size.
-    expect(page.get_by_role("button", name=re.compile(r"^Open merge\.py PY · \d+ B$"))).to_be_visible()
+    expect(
+        page.get_by_role("button", name=re.compile(r"^Open merge\.py PY · \d+ B$"))
+    ).to_be_visible()
     expect(page.get_by_role("button", name="Send message")).to_be_enabled()
 
     send(page, "What do these show?")
@@ -201,7 +205,9 @@ def test_drop_and_paste_upload_send_and_survive_a_reload(
     expect(message.get_by_test_id("attachment-image")).to_have_count(2)
     first = message.get_by_test_id("attachment-image").first.locator("img")
     expect(first).to_be_visible()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=first.element_handle()
+    )
     expect(message.get_by_role("button", name=re.compile(r"^Open merge\.py"))).to_be_visible()
 
 
@@ -234,7 +240,9 @@ def test_a_refused_file_says_why_and_the_others_still_send(
 def test_upload_progress_holds_send_until_done(signed_in: Page) -> None:
     page = signed_in
     _throttle_uploads(page, 256 * 1024)
-    big = ("timestamp,reading\n" + "".join(f"2026-01-01T00:{i % 60:02d},{i}\n" for i in range(90_000)))
+    big = "timestamp,reading\n" + "".join(
+        f"2026-01-01T00:{i % 60:02d},{i}\n" for i in range(90_000)
+    )
     drop(page, [_file("readings.csv", big.encode(), "text/csv")])
     page.get_by_role("textbox", name="Message").fill("Summarise the readings")
     bar = page.get_by_role("progressbar", name="Uploading readings.csv")
@@ -282,7 +290,9 @@ def test_the_viewer_shows_an_image_and_highlighted_code(
     expect(viewer).to_be_visible()
     image = viewer.get_by_role("img", name="chart.png")
     expect(image).to_have_attribute("src", re.compile(r"/content\?disposition=inline$"))
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     expect(viewer.get_by_role("link", name="Download chart.png")).to_have_attribute(
         "href", re.compile(r"/api/files/[^/]+/content$")
     )
@@ -414,7 +424,9 @@ def test_an_edit_keeps_the_files_not_removed(signed_in: Page, parley_server: Par
     expect(message.get_by_role("button", name=re.compile(r"^Open merge\.py"))).to_be_visible()
     expect(message.get_by_test_id("attachment-image")).to_have_count(0)
     page.reload()
-    expect(last_user(page).get_by_role("button", name=re.compile(r"^Open merge\.py"))).to_be_visible()
+    expect(
+        last_user(page).get_by_role("button", name=re.compile(r"^Open merge\.py"))
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -492,7 +504,9 @@ def _screens(page: Page, server: ParleyServer, theme: str, device: str) -> None:
         expect(chip(page, name)).to_have_attribute("data-status", "done")
     drop(page, [_file("setup.pdf", ELF, "application/pdf")])
     expect(chip(page, "setup.pdf")).to_have_attribute("data-status", "failed")
-    page.get_by_role("textbox", name="Message").fill("What does the chart show, and is merge.py right?")
+    page.get_by_role("textbox", name="Message").fill(
+        "What does the chart show, and is merge.py right?"
+    )
     page.mouse.move(0, 0)
     shoot(page, f"files-composer-{theme}-{device}")
 
@@ -509,7 +523,8 @@ def _screens(page: Page, server: ParleyServer, theme: str, device: str) -> None:
     wait_answered(page)
     tiles = last_user(page).get_by_test_id("attachment-image")
     page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=tiles.first.locator("img").element_handle()
+        "img => img.complete && img.naturalWidth > 0",
+        arg=tiles.first.locator("img").element_handle(),
     )
     page.get_by_test_id("message-scroller").evaluate("el => { el.scrollTop = 0 }")
     page.mouse.move(0, 0)
@@ -518,7 +533,9 @@ def _screens(page: Page, server: ParleyServer, theme: str, device: str) -> None:
     last_user(page).get_by_role("button", name=re.compile(r"^Open visitors-2026\.png")).click()
     viewer = page.get_by_role("dialog", name="visitors-2026.png")
     image = viewer.get_by_role("img", name="visitors-2026.png")
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     shoot(page, f"files-viewer-{theme}-{device}")
     page.keyboard.press("Escape")
     last_user(page).get_by_role("button", name=re.compile(r"^Open merge\.py")).click()

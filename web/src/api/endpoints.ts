@@ -8,6 +8,7 @@ import type {
   ConversationPage,
   ConversationSettings,
   ExecutionList,
+  FileLimits,
   FileText,
   MessageList,
   ModelList,
@@ -105,6 +106,7 @@ export const api = {
     request<void>("DELETE", `/api/artifacts/${encodeURIComponent(id)}/publish`),
 
   file: (id: string) => request<StoredFile>("GET", `/api/files/${encodeURIComponent(id)}`),
+  fileLimits: () => request<FileLimits>("GET", "/api/files/limits"),
   fileText: (id: string) => request<FileText>("GET", `/api/files/${encodeURIComponent(id)}/text`),
   deleteFile: (id: string) => request<void>("DELETE", `/api/files/${encodeURIComponent(id)}`),
 };

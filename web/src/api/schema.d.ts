@@ -378,6 +378,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/files/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** File Limits */
+        get: operations["file_limits_api_files_limits_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -966,6 +983,29 @@ export type components = {
             stdout: string;
             /** Stdout Truncated */
             stdout_truncated: boolean;
+        };
+        /**
+         * FileLimits
+         * @description What this server accepts, so a client can refuse a file before sending it.
+         */
+        FileLimits: {
+            /** Attachments Per Message */
+            attachments_per_message: number;
+            /**
+             * Storage Quota Bytes
+             * @description What all of the caller's files may take.
+             */
+            storage_quota_bytes: number;
+            /**
+             * Storage Used Bytes
+             * @description What the caller's files take now.
+             */
+            storage_used_bytes: number;
+            /**
+             * Upload Max Bytes
+             * @description Largest file one upload may be.
+             */
+            upload_max_bytes: number;
         };
         /** FileOut */
         FileOut: {
@@ -2500,6 +2540,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    file_limits_api_files_limits_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLimits"];
                 };
             };
         };

@@ -39,6 +39,7 @@ export type ApprovalResult = Schemas["ApprovalResult"];
 export type StoredFile = Schemas["FileOut"];
 export type FileKind = StoredFile["kind"];
 export type FileText = Schemas["FileText"];
+export type FileLimits = Schemas["FileLimits"];
 export type AttachmentPart = Schemas["AttachmentPart"];
 
 export interface RunFrame {

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { Message, Model } from "../../api/types";
 import { useDraftStore } from "../../app/uiStore";
 import { AttachButton } from "../files/AttachButton";
@@ -6,6 +6,7 @@ import { AttachmentTray } from "../files/AttachmentTray";
 import {
   addFiles,
   isUploading,
+  preloadFileLimits,
   uploadedFiles,
   usePendingAttachments,
 } from "../files/attachmentStore";
@@ -51,6 +52,7 @@ export function ChatComposer({
   const draft = useDraftStore((s) => s.drafts[draftKey] ?? "");
   const setDraft = useDraftStore((s) => s.setDraft);
   const pending = usePendingAttachments(draftKey);
+  useEffect(preloadFileLimits, []);
   const model = models.find((m) => m.id === modelId) ?? null;
   const uploaded = useMemo(() => uploadedFiles(pending), [pending]);
   const budget = useMemo(

@@ -9,6 +9,7 @@ import {
   removeAttachment,
   restoreAttachments,
   retryUpload,
+  setFileLimits,
   takeAttachments,
   uploadedFiles,
   useAttachmentStore,
@@ -46,7 +47,40 @@ describe("attachment store", () => {
     deleteFile.mockClear();
     useAttachmentStore.setState({ byKey: {} });
   });
-  afterEach(() => useAttachmentStore.setState({ byKey: {} }));
+  afterEach(() => {
+    useAttachmentStore.setState({ byKey: {} });
+    setFileLimits(null);
+  });
+
+  it("refuses a file over the server's size limit before sending its bytes", () => {
+    setFileLimits({
+      upload_max_bytes: 3,
+      attachments_per_message: 20,
+      storage_quota_bytes: 1_000_000,
+      storage_used_bytes: 0,
+    });
+    addFiles("c1", [file("big.txt"), new File(["ok"], "small.txt", { type: "text/plain" })]);
+    expect(calls.map((c) => c.file.name)).toEqual(["small.txt"]);
+    const [big, small] = pendingAttachments("c1");
+    expect(big).toMatchObject({ status: "failed", retryable: false });
+    expect(big?.error).toBe("“big.txt” is 4 B; files may be at most 3 B.");
+    expect(small?.status).toBe("uploading");
+  });
+
+  it("refuses the files past the per-message count and uploads the rest", () => {
+    setFileLimits({
+      upload_max_bytes: 1_000,
+      attachments_per_message: 2,
+      storage_quota_bytes: 1_000_000,
+      storage_used_bytes: 0,
+    });
+    addFiles("c1", [file("a.txt")]);
+    addFiles("c1", [file("b.txt"), file("c.txt")]);
+    expect(calls.map((c) => c.file.name)).toEqual(["a.txt", "b.txt"]);
+    const third = pendingAttachments("c1")[2];
+    expect(third).toMatchObject({ name: "c.txt", status: "failed" });
+    expect(third?.error).toBe("A message can carry at most 2 files.");
+  });
 
   it("starts each upload at once and follows its progress to done", async () => {
     addFiles("c1", [file("a.txt"), file("photo.png", "image/png")]);

@@ -2,8 +2,9 @@ import { create } from "zustand";
 import { api } from "../../api/endpoints";
 import { uploadFile } from "../../api/files";
 import { ApiError } from "../../api/http";
-import type { FileKind, StoredFile } from "../../api/types";
+import type { FileKind, FileLimits, StoredFile } from "../../api/types";
 import { announce } from "../../lib/announcer";
+import { formatBytes } from "../../lib/format";
 import { guessKind } from "./kinds";
 import { makeThumbnail } from "./thumbnails";
 
@@ -43,6 +44,41 @@ export function usePendingAttachments(key: string): PendingAttachment[] {
 
 export function pendingAttachments(key: string): PendingAttachment[] {
   return useAttachmentStore.getState().byKey[key] ?? NONE;
+}
+
+// The server's limits, read once: a file over them is refused here, before its bytes travel.
+let limits: FileLimits | null = null;
+let limitsRequested = false;
+
+/** Reads the server's limits in the background (the composer calls it when it opens). */
+export function preloadFileLimits(): void {
+  if (limitsRequested) return;
+  limitsRequested = true;
+  void Promise.resolve()
+    .then(() => api.fileLimits())
+    .then((known) => {
+      limits = known;
+    })
+    .catch(() => {
+      limitsRequested = false; // the server decides meanwhile; ask again next time
+    });
+}
+
+/** For tests: the limits as if the server had sent them (null: not known). */
+export function setFileLimits(known: FileLimits | null): void {
+  limits = known;
+  limitsRequested = known !== null;
+}
+
+function refusalBeforeUpload(file: File, position: number): string | null {
+  if (!limits) return null;
+  if (file.size > limits.upload_max_bytes) {
+    return `“${file.name}” is ${formatBytes(file.size)}; files may be at most ${formatBytes(limits.upload_max_bytes)}.`;
+  }
+  if (position >= limits.attachments_per_message) {
+    return `A message can carry at most ${limits.attachments_per_message} files.`;
+  }
+  return null;
 }
 
 // Outside the state: they are handles, not something to render.
@@ -117,9 +153,19 @@ export function addFiles(key: string, files: File[]): void {
       thumbnail: null,
     }),
   );
+  preloadFileLimits();
+  const accepted = pendingAttachments(key).filter((a) => a.status !== "failed").length;
   setList(key, (list) => [...list, ...added]);
+  let position = accepted;
   added.forEach((item, i) => {
     const file = files[i] as File;
+    const refusal = refusalBeforeUpload(file, position);
+    if (refusal) {
+      patch(key, item.localId, { status: "failed", error: refusal, retryable: false });
+      announce(`${item.name} couldn't be attached. ${refusal}`);
+      return;
+    }
+    position += 1;
     void makeThumbnail(file).then((thumbnail) => {
       if (thumbnail) patch(key, item.localId, { thumbnail });
     });
