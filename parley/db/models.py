@@ -77,6 +77,61 @@ class AuthSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class Project(Base):
+    """A person's group of chats with shared instructions and knowledge files."""
+
+    __tablename__ = "projects"
+    __table_args__ = (Index("ix_projects_user_updated", "user_id", "updated_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProjectFile(Base):
+    """A knowledge file of a project and where its indexing stands."""
+
+    __tablename__ = "project_files"
+
+    project_id: Mapped[str] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("files.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    # queued, indexing, ready or failed (with the reason in error)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chunks: Mapped[int] = mapped_column(Integer, default=0)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class KnowledgeChunk(Base):
+    """A passage of a knowledge file, with where it came from and its embedding."""
+
+    __tablename__ = "knowledge_chunks"
+    __table_args__ = (
+        Index("ix_knowledge_chunks_project_file", "project_id", "file_id", "ordinal"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    # where it is in the file: a page of a PDF, or the heading it falls under
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    section: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # float32 vector from the local embedding model (None until embedded)
+    embedding: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
+
+
 class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (Index("ix_conversations_user_activity", "user_id", "updated_at"),)
@@ -88,6 +143,13 @@ class Conversation(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the project it belongs to; a deleted project leaves its chats outside any project
+    project_id: Mapped[str | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    # set by a delete that can still be undone; rows stay until the undo window has passed,
+    # and every read treats them as gone
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
