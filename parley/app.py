@@ -23,6 +23,7 @@ from parley.api import (
     messages,
     models,
     runs,
+    search,
 )
 from parley.api.errors import install_error_handlers
 from parley.artifact_frame import register_artifact_frame
@@ -41,6 +42,7 @@ from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
 from parley.services.context import AppContext
 from parley.services.files import sweep_orphans_forever
+from parley.services.organising import purge_deleted_forever
 from parley.storage import blob_store_from_settings
 from parley.web import HashedAssets, SpaFallback
 
@@ -105,11 +107,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         storage=blob_store_from_settings(settings),
     )
     sweeping = asyncio.ensure_future(sweep_orphans_forever(app.state.ctx))
+    purging = asyncio.ensure_future(purge_deleted_forever(app.state.ctx))
     try:
         yield
     finally:
         sweeping.cancel()
-        await asyncio.gather(probe, sweeping, return_exceptions=True)
+        purging.cancel()
+        await asyncio.gather(probe, sweeping, purging, return_exceptions=True)
         await runs_registry.shutdown()
         await checkpoints.aclose()
         await events.aclose()
@@ -157,6 +161,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
         artifacts.router,
         executions.router,
         files.router,
+        search.router,
     ):
         app.include_router(router)
     register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)

@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     checkpoint_seconds: float = Field(
         1.0, gt=0, description="How often partial answers are saved while streaming, in seconds."
     )
+    undo_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=86_400,
+        description="How long a deleted conversation can be restored, in seconds; after that it "
+        "and its messages, artifacts and files are removed for good.",
+    )
     models_refresh_seconds: float = Field(
         3600.0,
         ge=0,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,7 @@ class ConversationOut(BaseModel):
     settings: dict[str, Any]
     pinned: bool
     archived: bool
+    project_id: str | None
     created_at: datetime
     updated_at: datetime
     last_message_at: datetime | None
@@ -53,4 +54,37 @@ class UpdateConversation(BaseModel):
     model: str | None = None
     pinned: bool | None = None
     archived: bool | None = None
+    project_id: str | None = Field(
+        None, max_length=32, description="Move into this project; null takes it out of any."
+    )
     settings: ConversationSettings | None = None
+
+
+BULK_MAX_IDS = 500
+
+
+class BulkAction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[Annotated[str, Field(min_length=1, max_length=32)]] = Field(
+        min_length=1, max_length=BULK_MAX_IDS
+    )
+    action: Literal["delete", "archive", "unarchive", "move"]
+    project_id: str | None = Field(
+        None, max_length=32, description="For move: the project, or null to take them out."
+    )
+
+
+class BulkResult(BaseModel):
+    action: str
+    ids: list[str] = Field(description="The conversations changed: all that were asked for.")
+
+
+class DuplicateConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    leaf_id: str | None = Field(
+        None,
+        max_length=32,
+        description="The last message of the branch to copy; by default the newest leaf.",
+    )

@@ -36,7 +36,11 @@ def _owned_artifact(session: Session, user_id: str, artifact_id: str) -> Artifac
     artifact = session.scalar(
         select(Artifact)
         .join(Conversation, Conversation.id == Artifact.conversation_id)
-        .where(Artifact.id == artifact_id, Conversation.user_id == user_id)
+        .where(
+            Artifact.id == artifact_id,
+            Conversation.user_id == user_id,
+            Conversation.deleted_at.is_(None),
+        )
     )
     if artifact is None:
         raise ArtifactNotFound()
@@ -123,7 +127,11 @@ async def published_artifact(ctx: AppContext, token: str) -> PublishedArtifact:
     if not token or len(token) > 64:
         raise ArtifactNotFound()
     async with ctx.db.read() as session:
-        artifact = await session.scalar(select(Artifact).where(Artifact.publish_token == token))
+        artifact = await session.scalar(
+            select(Artifact)
+            .join(Conversation, Conversation.id == Artifact.conversation_id)
+            .where(Artifact.publish_token == token, Conversation.deleted_at.is_(None))
+        )
     if artifact is None:
         raise ArtifactNotFound()
     return PublishedArtifact(

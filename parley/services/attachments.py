@@ -25,6 +25,7 @@ from parley.providers.base import Attachment, ModelInfo
 from parley.sandbox import SandboxInput
 from parley.sandbox.languages import UPLOADS_DIR
 from parley.services.context import AppContext
+from parley.services.conversations import in_live_conversation
 from parley.services.errors import InvalidInput
 from parley.services.files import MODEL_SUFFIX, PREVIEW_SUFFIX, FileNotFound, read_limits
 from parley.storage import BlobMissing, BlobStore
@@ -71,7 +72,13 @@ async def prepare_attachments(ctx: AppContext, user_id: str, ids: list[str]) -> 
         return
     async with ctx.db.read() as session:
         rows = list(
-            await session.scalars(select(File).where(File.id.in_(ids), File.user_id == user_id))
+            await session.scalars(
+                select(File).where(
+                    File.id.in_(ids),
+                    File.user_id == user_id,
+                    in_live_conversation(File.conversation_id),
+                )
+            )
         )
     if len(rows) != len(ids):
         raise FileNotFound()
@@ -127,7 +134,13 @@ def attach_files(
         return []
     rows = {
         row.id: row
-        for row in session.scalars(select(File).where(File.id.in_(ids), File.user_id == user_id))
+        for row in session.scalars(
+            select(File).where(
+                File.id.in_(ids),
+                File.user_id == user_id,
+                in_live_conversation(File.conversation_id),
+            )
+        )
     }
     parts = []
     for file_id in ids:

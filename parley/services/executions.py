@@ -157,6 +157,7 @@ async def execution_file(
                 ExecutionFile.id == file_id,
                 Execution.id == execution_id,
                 Conversation.user_id == user_id,
+                Conversation.deleted_at.is_(None),
             )
         ).first()
         if found is None:

@@ -25,7 +25,7 @@ from parley.db.models import File, new_id, utcnow
 from parley.documents import Outcome, ReadLimits, estimate_tokens, language_for, read_file
 from parley.schemas.files import FileLimits, FileOut, FileText
 from parley.services.context import AppContext
-from parley.services.conversations import owned_conversation
+from parley.services.conversations import in_live_conversation, owned_conversation
 from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.errors import Conflict, InvalidInput, NotFound, TooLarge
 from parley.storage import BlobStore
@@ -188,7 +188,9 @@ def _insert(session: Session, ctx: AppContext, row: File) -> File:
 
 
 def owned_file(session: Session, user_id: str, file_id: str, *, with_text: bool = False) -> File:
-    query = select(File).where(File.id == file_id, File.user_id == user_id)
+    query = select(File).where(
+        File.id == file_id, File.user_id == user_id, in_live_conversation(File.conversation_id)
+    )
     if with_text:
         query = query.options(undefer(File.text))
     row = session.scalar(query)
@@ -207,7 +209,7 @@ async def get_file(ctx: AppContext, user_id: str, file_id: str, *, with_text: bo
 async def list_files(
     ctx: AppContext, user_id: str, *, limit: int, before: str | None
 ) -> tuple[list[File], str | None]:
-    query = select(File).where(File.user_id == user_id)
+    query = select(File).where(File.user_id == user_id, in_live_conversation(File.conversation_id))
     if before is not None:
         when, file_id = decode_cursor(before)
         query = query.where(

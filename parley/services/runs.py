@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from parley.db.models import ArtifactVersion, Message
+from parley.db.models import ArtifactVersion, Conversation, Message
 from parley.db.models import Run as RunRow
 from parley.runs.eventlog import encode_frame
 from parley.schemas import events as e
@@ -24,7 +24,13 @@ Versions = dict[tuple[str, int], ArtifactVersion]
 async def owned_run(ctx: AppContext, user_id: str, run_id: str) -> RunRow:
     async with ctx.db.read() as session:
         run = await session.scalar(
-            select(RunRow).where(RunRow.id == run_id, RunRow.user_id == user_id)
+            select(RunRow)
+            .join(Conversation, Conversation.id == RunRow.conversation_id)
+            .where(
+                RunRow.id == run_id,
+                RunRow.user_id == user_id,
+                Conversation.deleted_at.is_(None),
+            )
         )
     if run is None:
         raise RunNotFound()

@@ -554,7 +554,9 @@ async def test_deleting_a_conversation_deletes_its_files_and_the_sweep_their_byt
 ) -> None:
     from datetime import timedelta
 
+    from parley.db.models import utcnow
     from parley.services import files as file_service
+    from parley.services.organising import purge_deleted
 
     data = corpus.image("PNG", color="gold", size=(21, 13))
     photo = await uploaded(api, "gold.png", data)
@@ -565,6 +567,9 @@ async def test_deleting_a_conversation_deletes_its_files_and_the_sweep_their_byt
     assert (await api.delete(f"/api/conversations/{chat}")).status_code == 204
     assert (await api.get(f"/api/files/{photo['id']}")).status_code == 404
     assert (await api.get(f"/api/files/{kept['id']}")).status_code == 200
+    # the file rows go when the undo window has passed
+    ctx = server.app.state.ctx
+    await purge_deleted(ctx, now=utcnow() + timedelta(seconds=ctx.settings.undo_seconds + 1))
 
     storage = server.app.state.ctx.storage
     assert storage.exists(photo["sha256"])  # young: the sweep leaves it a grace period

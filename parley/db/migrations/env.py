@@ -11,11 +11,19 @@ from parley.db.models import Base
 target_metadata = Base.metadata
 
 
+def _include_object(
+    _obj: object, name: str | None, type_: str, _reflected: bool, _compare_to: object
+) -> bool:
+    # the full-text index (search_documents, FTS5's tables) is kept by triggers, not the ORM
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        include_object=_include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -211,6 +211,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate Conversation
+         * @description Copy one branch (root to `leaf_id`) into a new conversation "Title (copy)".
+         */
+        post: operations["duplicate_conversation_api_conversations__conversation_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/files": {
         parameters: {
             query?: never;
@@ -257,6 +277,47 @@ export type paths = {
         put?: never;
         /** Regenerate Message */
         post: operations["regenerate_message_api_conversations__conversation_id__messages__message_id__regenerate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore Conversation
+         * @description Undo a delete, within PARLEY_UNDO_SECONDS of it; 404 after.
+         */
+        post: operations["restore_conversation_api_conversations__conversation_id__restore_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Update Conversations
+         * @description Delete, archive, unarchive or move several conversations: all of them, or (one id
+         *     unknown or someone else's: 404) none.
+         */
+        post: operations["bulk_update_conversations_api_conversations_bulk_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -506,6 +567,23 @@ export type paths = {
         };
         /** Sandbox Info */
         get: operations["sandbox_info_api_sandbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search */
+        get: operations["search_api_search_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -826,6 +904,31 @@ export type components = {
             /** Width */
             width?: number | null;
         };
+        /** BulkAction */
+        BulkAction: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "delete" | "archive" | "unarchive" | "move";
+            /** Ids */
+            ids: string[];
+            /**
+             * Project Id
+             * @description For move: the project, or null to take them out.
+             */
+            project_id?: string | null;
+        };
+        /** BulkResult */
+        BulkResult: {
+            /** Action */
+            action: string;
+            /**
+             * Ids
+             * @description The conversations changed: all that were asked for.
+             */
+            ids: string[];
+        };
         /** CancelResult */
         CancelResult: {
             /** Status */
@@ -848,6 +951,8 @@ export type components = {
             model: string;
             /** Pinned */
             pinned: boolean;
+            /** Project Id */
+            project_id: string | null;
             /** Settings */
             settings: {
                 [key: string]: unknown;
@@ -892,6 +997,14 @@ export type components = {
             settings?: components["schemas"]["ConversationSettings"] | null;
             /** Title */
             title?: string | null;
+        };
+        /** DuplicateConversation */
+        DuplicateConversation: {
+            /**
+             * Leaf Id
+             * @description The last message of the branch to copy; by default the newest leaf.
+             */
+            leaf_id?: string | null;
         };
         /** EditArtifact */
         EditArtifact: {
@@ -1366,6 +1479,37 @@ export type components = {
             /** Timeout Seconds */
             timeout_seconds: number;
         };
+        /** SearchHit */
+        SearchHit: {
+            /** Conversation Id */
+            conversation_id: string;
+            /** Conversation Title */
+            conversation_title: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the message was written (or the chat made).
+             */
+            created_at: string;
+            /**
+             * Message Id
+             * @description None when the conversation's title matched.
+             */
+            message_id: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Role */
+            role: ("user" | "assistant") | null;
+            /** Snippet */
+            snippet: components["schemas"]["SnippetSegment"][];
+        };
+        /** SearchPage */
+        SearchPage: {
+            /** Items */
+            items: components["schemas"]["SearchHit"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** SendMessage */
         SendMessage: {
             /**
@@ -1389,6 +1533,19 @@ export type components = {
              * @description The message this one follows. Omitted: the latest message. Null: none, so the message starts a new branch at the top (an edit of the first message).
              */
             parent_id?: string | null;
+        };
+        /** SnippetSegment */
+        SnippetSegment: {
+            /**
+             * Highlight
+             * @description A word that matched the query.
+             */
+            highlight: boolean;
+            /**
+             * Text
+             * @description Plain text; the client renders it as text, never as HTML.
+             */
+            text: string;
         };
         /** TextDelta */
         TextDelta: {
@@ -1554,6 +1711,11 @@ export type components = {
             model?: string | null;
             /** Pinned */
             pinned?: boolean | null;
+            /**
+             * Project Id
+             * @description Move into this project; null takes it out of any.
+             */
+            project_id?: string | null;
             settings?: components["schemas"]["ConversationSettings"] | null;
             /** Title */
             title?: string | null;
@@ -1971,6 +2133,8 @@ export interface operations {
                 archived?: boolean;
                 before?: string | null;
                 limit?: number;
+                /** @description Only the chats of this project. */
+                project_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -2157,6 +2321,41 @@ export interface operations {
             };
         };
     };
+    duplicate_conversation_api_conversations__conversation_id__duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DuplicateConversation"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_conversation_files_api_conversations__conversation_id__files_get: {
         parameters: {
             query?: never;
@@ -2277,6 +2476,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TurnStarted"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    restore_conversation_api_conversations__conversation_id__restore_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    bulk_update_conversations_api_conversations_bulk_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAction"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Validation Error */
@@ -2755,6 +3018,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SandboxInfo"];
+                };
+            };
+        };
+    };
+    search_api_search_get: {
+        parameters: {
+            query: {
+                cursor?: string | null;
+                limit?: number;
+                project_id?: string | null;
+                /** @description Words to find in titles and messages; each also matches as a prefix. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

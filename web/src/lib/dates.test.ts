@@ -20,6 +20,7 @@ describe("groupConversations", () => {
       model: "m",
       settings: {},
       archived: false,
+      project_id: null,
       created_at: "2026-11-01T00:00:00Z",
       updated_at: "2026-11-01T00:00:00Z",
     };

@@ -17,12 +17,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("conversations") as batch:
-        batch.add_column(sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True))
-        batch.create_index("ix_conversations_deleted_at", ["deleted_at"])
+    # not a batch (which rebuilds the table on SQLite and so breaks the triggers that refer to
+    # it): both databases add a nullable column in place
+    op.add_column(
+        "conversations", sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    op.create_index("ix_conversations_deleted_at", "conversations", ["deleted_at"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("conversations") as batch:
-        batch.drop_index("ix_conversations_deleted_at")
-        batch.drop_column("deleted_at")
+    op.drop_index("ix_conversations_deleted_at", table_name="conversations")
+    op.drop_column("conversations", "deleted_at")

@@ -5,7 +5,10 @@ Revises: 0006
 Create Date: 2026-12-05 06:00:00
 """
 
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 import sqlalchemy as sa
 from alembic import op
@@ -64,19 +67,51 @@ def upgrade() -> None:
         "knowledge_chunks",
         ["project_id", "file_id", "ordinal"],
     )
-    with op.batch_alter_table("conversations") as batch:
-        batch.add_column(sa.Column("project_id", sa.String(length=32), nullable=True))
-        batch.create_index("ix_conversations_project_id", ["project_id"])
-        batch.create_foreign_key(
-            "fk_conversations_project_id", "projects", ["project_id"], ["id"], ondelete="SET NULL"
+    # in place, not a batch: rebuilding `conversations` on SQLite would break the search
+    # triggers that refer to it (0005); SQLite adds a column with an inline reference
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "ALTER TABLE conversations ADD COLUMN project_id VARCHAR(32) "
+            "REFERENCES projects (id) ON DELETE SET NULL"
         )
+    else:
+        op.add_column("conversations", sa.Column("project_id", sa.String(32), nullable=True))
+        op.create_foreign_key(
+            "fk_conversations_project_id",
+            "conversations",
+            "projects",
+            ["project_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
+    op.create_index("ix_conversations_project_id", "conversations", ["project_id"])
+
+
+def _search_migration() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "parley_migration_0005", Path(__file__).with_name("0005_search.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("conversations") as batch:
-        batch.drop_constraint("fk_conversations_project_id", type_="foreignkey")
-        batch.drop_index("ix_conversations_project_id")
-        batch.drop_column("project_id")
+    op.drop_index("ix_conversations_project_id", table_name="conversations")
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite drops no column that a reference uses: rebuild the table, without the search
+        # triggers that refer to it for the while
+        search = _search_migration()
+        for statement in search.SQLITE_TRIGGERS_DOWN:
+            op.execute(statement)
+        with op.batch_alter_table("conversations") as batch:
+            batch.drop_column("project_id")
+        for statement in search.SQLITE_TRIGGERS_UP:
+            op.execute(statement)
+    else:
+        op.drop_constraint("fk_conversations_project_id", "conversations", type_="foreignkey")
+        op.drop_column("conversations", "project_id")
     op.drop_table("knowledge_chunks")
     op.drop_table("project_files")
     op.drop_table("projects")
