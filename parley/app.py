@@ -22,6 +22,7 @@ from parley.api import (
     files,
     messages,
     models,
+    projects,
     runs,
     search,
 )
@@ -42,6 +43,7 @@ from parley.security.ratelimit import FailureLimiter
 from parley.security.session_cache import TTLCache
 from parley.services.context import AppContext
 from parley.services.files import sweep_orphans_forever
+from parley.services.knowledge import index_forever
 from parley.services.organising import purge_deleted_forever
 from parley.storage import blob_store_from_settings
 from parley.web import HashedAssets, SpaFallback
@@ -108,12 +110,14 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     sweeping = asyncio.ensure_future(sweep_orphans_forever(app.state.ctx))
     purging = asyncio.ensure_future(purge_deleted_forever(app.state.ctx))
+    indexing = asyncio.ensure_future(index_forever(app.state.ctx))
     try:
         yield
     finally:
         sweeping.cancel()
         purging.cancel()
-        await asyncio.gather(probe, sweeping, purging, return_exceptions=True)
+        indexing.cancel()
+        await asyncio.gather(probe, sweeping, purging, indexing, return_exceptions=True)
         await runs_registry.shutdown()
         await checkpoints.aclose()
         await events.aclose()
@@ -162,6 +166,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
         executions.router,
         files.router,
         search.router,
+        projects.router,
     ):
         app.include_router(router)
     register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)

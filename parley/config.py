@@ -75,6 +75,17 @@ class Settings(BaseSettings):
     checkpoint_seconds: float = Field(
         1.0, gt=0, description="How often partial answers are saved while streaming, in seconds."
     )
+    knowledge_whole_tokens: int = Field(
+        40_000,
+        ge=0,
+        le=1_000_000,
+        description="A project's knowledge up to this many tokens (and 40 % of the model's context "
+        "window) goes whole with every message, cached on Claude; beyond it, the passages that "
+        "match each message are retrieved.",
+    )
+    knowledge_passages: int = Field(
+        8, ge=1, le=50, description="Passages of a project's knowledge retrieved per message."
+    )
     undo_seconds: float = Field(
         30.0,
         gt=0,

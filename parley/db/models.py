@@ -109,7 +109,11 @@ class ProjectFile(Base):
     status: Mapped[str] = mapped_column(String(16), default="queued")
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     chunks: Mapped[int] = mapped_column(Integer, default=0)
+    embedded: Mapped[int] = mapped_column(Integer, default=0)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # when an indexer last took it or reported progress: a stale claim (its process died) is
+    # taken again
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class KnowledgeChunk(Base):
@@ -120,7 +124,8 @@ class KnowledgeChunk(Base):
         Index("ix_knowledge_chunks_project_file", "project_id", "file_id", "ordinal"),
     )
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    # an integer key: the full-text index (FTS5 external content) refers to rows by it
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     file_id: Mapped[str] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer)

@@ -306,7 +306,14 @@ def _create_params(request: GenerationRequest) -> dict[str, Any]:
             {"name": t.name, "description": t.description, "input_schema": t.input_schema}
             for t in request.tools
         ]
-    if request.system:
+    if request.knowledge:
+        # the knowledge last: the cache covers tools, system prompt and knowledge as one prefix
+        knowledge: dict[str, Any] = {"type": "text", "text": request.knowledge}
+        if request.cache_knowledge:
+            knowledge["cache_control"] = {"type": "ephemeral"}
+        blocks = [{"type": "text", "text": request.system}] if request.system else []
+        params["system"] = [*blocks, knowledge]
+    elif request.system:
         params["system"] = request.system
     # This SDK no longer has keyword arguments for the sampling parameters; the API still
     # takes them in the body, except together with extended thinking.

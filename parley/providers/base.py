@@ -81,6 +81,15 @@ class GenerationRequest:
     top_p: float | None = None
     thinking_budget: int | None = None  # tokens; None turns extended thinking off
     tools: tuple[ToolSpec, ...] = ()
+    # reference material after the system prompt (a project's knowledge); with cache_knowledge
+    # it is the same on every turn, and a backend that caches prompts marks it for caching
+    knowledge: str | None = None
+    cache_knowledge: bool = False
+
+    def full_system(self) -> str | None:
+        """The system prompt and the knowledge as one text, for backends without blocks."""
+        pieces = [p for p in (self.system, self.knowledge) if p]
+        return "\n\n".join(pieces) if pieces else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,7 +272,7 @@ class _Engine:
             raise ProviderError("bad_request", "max_tokens must be at least 1.")
         turns = list(request.messages)
         while True:
-            prompt = self._tokenize(llm, request.system, turns)
+            prompt = self._tokenize(llm, request.full_system(), turns)
             if len(prompt) < llm.n_ctx() - 1:
                 return prompt
             if len(turns) <= 1:

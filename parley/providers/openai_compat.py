@@ -206,8 +206,9 @@ def upstream_model_id(model_id: str) -> str:
 
 def _create_params(request: GenerationRequest) -> dict[str, Any]:
     messages: list[dict[str, Any]] = []
-    if request.system:
-        messages.append({"role": "system", "content": request.system})
+    system = request.full_system()
+    if system:
+        messages.append({"role": "system", "content": system})
     for turn in request.messages:
         messages.extend(_message_params(turn))
     params: dict[str, Any] = {

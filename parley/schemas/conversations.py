@@ -44,6 +44,9 @@ class CreateConversation(BaseModel):
 
     title: str | None = Field(None, min_length=1, max_length=300)
     model: str | None = None
+    project_id: str | None = Field(
+        None, max_length=32, description="Start the chat inside this project."
+    )
     settings: ConversationSettings | None = None
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from parley.schemas.artifacts import ArtifactType, ModelOperation
 from parley.schemas.executions import ExecutionOut, SandboxLimitsOut
-from parley.schemas.messages import MessageStatus
+from parley.schemas.messages import MessageStatus, Source
 
 
 class MessageStart(BaseModel):
@@ -111,6 +111,14 @@ class Title(BaseModel):
     title: str
 
 
+class Sources(BaseModel):
+    """The knowledge passages the answer cited; follows message_stop in a project's chats."""
+
+    type: Literal["sources"] = "sources"
+    message_id: str
+    sources: list[Source]
+
+
 class ArtifactStart(BaseModel):
     """The model began creating or changing an artifact; its card goes here in the answer."""
 
@@ -170,7 +178,8 @@ RunEvent = Annotated[
     | Usage
     | Error
     | MessageStop
-    | Title,
+    | Title
+    | Sources,
     Field(discriminator="type"),
 ]
 

@@ -68,8 +68,33 @@ class AttachmentPart(BaseModel):
     token_estimate: int = Field(0, description="Rough input tokens it costs a model per turn.")
 
 
+class Source(BaseModel):
+    """A passage of a project's knowledge that the answer cites as [n]."""
+
+    n: int = Field(description="The number the answer cites it by: [n].")
+    chunk_id: int
+    file_id: str
+    file_name: str
+    page: int | None = Field(None, description="PDFs and presentations: the page or slide.")
+    section: str | None = Field(None, description="The heading the passage falls under.")
+    excerpt: str = Field(description="The start of the passage, as plain text.")
+
+
+class SourcesPart(BaseModel):
+    """The knowledge passages the answer cites; written when the answer ends."""
+
+    type: Literal["sources"] = "sources"
+    sources: list[Source]
+
+
 Part = Annotated[
-    TextPart | ThinkingPart | ArtifactRefPart | ToolCallPart | ToolResultPart | AttachmentPart,
+    TextPart
+    | ThinkingPart
+    | ArtifactRefPart
+    | ToolCallPart
+    | ToolResultPart
+    | AttachmentPart
+    | SourcesPart,
     Field(discriminator="type"),
 ]
 

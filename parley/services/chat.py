@@ -19,7 +19,7 @@ from parley.db.models import Run as RunRow
 from parley.providers.base import Attachment, ChatTurn, GenerationRequest, ToolSpec
 from parley.runs.run import AfterStop, Run, RunSpec
 from parley.schemas import events as e
-from parley.schemas.messages import Regenerate, SendMessage
+from parley.schemas.messages import Regenerate, SendMessage, Source
 from parley.services.attachments import (
     TurnFiles,
     attach_files,
@@ -31,6 +31,7 @@ from parley.services.context import AppContext
 from parley.services.conversations import owned_conversation
 from parley.services.errors import InvalidInput, MessageNotFound
 from parley.services.executions import sandbox_limits
+from parley.services.knowledge import ProjectPrompt, project_prompt, record_sources
 from parley.services.models import check_model
 from parley.services.titles import fallback_title, generate_title
 
@@ -158,8 +159,14 @@ async def _start(
         ctx, user_id, chain, ctx.providers.get_model(model), DEFAULT_MAX_TOKENS
     )
     history = _history(chain, versions, files.by_message)
-    question = _question(chain[-1].parts) if first_exchange else None
-    _launch(ctx, conversation, run_id, assistant, model, history, question, files, user_id)
+    asked = _question(chain[-1].parts)
+    question = asked if first_exchange else None
+    project = None
+    if conversation.project_id is not None:
+        project = await project_prompt(
+            ctx, user_id, conversation.project_id, asked, ctx.providers.get_model(model)
+        )
+    _launch(ctx, conversation, run_id, assistant, model, history, question, files, user_id, project)
 
 
 def _question(parts: list[dict[str, Any]]) -> str:
@@ -220,6 +227,7 @@ def _launch(
     question: str | None,
     files: TurnFiles,
     user_id: str,
+    project: ProjectPrompt | None = None,
 ) -> None:
     settings: dict[str, Any] = conversation.settings or {}
     info = ctx.providers.get_model(model)
@@ -231,11 +239,10 @@ def _launch(
         max_tokens = min(thinking + DEFAULT_MAX_TOKENS, info.max_output if info else thinking + 1)
     provider = ctx.providers.provider_for(model)
     tool_use = info is not None and info.tool_use
-    system = with_artifact_guide(
-        settings.get("system_prompt") or ctx.settings.system_prompt,
-        tool_use=tool_use,
-        compact=provider.name == "local",
-    )
+    base = settings.get("system_prompt") or ctx.settings.system_prompt
+    if project is not None:
+        base = f"{base}\n\n{project.instructions}" if base else project.instructions
+    system = with_artifact_guide(base, tool_use=tool_use, compact=provider.name == "local")
     request = GenerationRequest(
         model=model,
         messages=history,
@@ -245,10 +252,15 @@ def _launch(
         temperature=settings.get("temperature"),
         top_p=settings.get("top_p"),
         thinking_budget=thinking,
+        knowledge=project.knowledge if project is not None else None,
+        cache_knowledge=project is not None and project.cache,
     )
-    after_stop = None
+    steps: list[AfterStop] = []
+    if project is not None and project.sources:
+        steps.append(_sources_step(ctx, assistant.id, project.sources))
     if question is not None:  # the first exchange names the conversation
-        after_stop = _title_step(ctx, conversation.id, model, question)
+        steps.append(_title_step(ctx, conversation.id, model, question))
+    after_stop = _steps(steps)
     ctx.events.open(run_id)
     ctx.runs.start(
         Run(
@@ -289,6 +301,28 @@ def _tools(ctx: AppContext, tool_use: bool) -> tuple[ToolSpec, ...]:
     if _sandbox_ready(ctx):
         return (ARTIFACTS_TOOL, RUN_CODE_TOOL)
     return (ARTIFACTS_TOOL,)
+
+
+def _steps(steps: list[AfterStop]) -> AfterStop | None:
+    if not steps:
+        return None
+    if len(steps) == 1:
+        return steps[0]
+
+    async def run_all(status: str, parts: list[dict[str, Any]]) -> list[BaseModel]:
+        events: list[BaseModel] = []
+        for step in steps:
+            events += await step(status, parts)
+        return events
+
+    return run_all
+
+
+def _sources_step(ctx: AppContext, message_id: str, sources: dict[int, Source]) -> AfterStop:
+    async def keep_sources(_status: str, parts: list[dict[str, Any]]) -> list[BaseModel]:
+        return await record_sources(ctx, message_id, parts, sources)
+
+    return keep_sources
 
 
 def _title_step(ctx: AppContext, conversation_id: str, model: str, question: str) -> AfterStop:

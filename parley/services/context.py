@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parley.agent.turn import RetryPolicy
 from parley.config import Settings
 from parley.db.engine import Database
 from parley.db.models import User
+from parley.knowledge.runtime import KnowledgeRuntime
 from parley.providers.registry import ProviderRegistry
 from parley.runs.checkpoints import Checkpointer
 from parley.runs.eventlog import EventLog
@@ -31,3 +32,4 @@ class AppContext:
     session_users: TTLCache[User]
     sandbox: Sandbox
     storage: BlobStore
+    knowledge: KnowledgeRuntime = field(default_factory=KnowledgeRuntime)

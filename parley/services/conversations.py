@@ -87,9 +87,16 @@ async def create_conversation(
         user_id=user_id,
         title=data.title or "New chat",
         model=model,
+        project_id=data.project_id,
         settings=data.settings.model_dump(exclude_none=True) if data.settings else {},
     )
-    await ctx.db.run_write(lambda session: session.add(conversation))
+
+    def add(session: Session) -> None:
+        if data.project_id is not None:
+            owned_project_id(session, user_id, data.project_id)
+        session.add(conversation)
+
+    await ctx.db.run_write(add)
     return conversation
 
 

@@ -14,8 +14,13 @@ target_metadata = Base.metadata
 def _include_object(
     _obj: object, name: str | None, type_: str, _reflected: bool, _compare_to: object
 ) -> bool:
-    # the full-text index (search_documents, FTS5's tables) is kept by triggers, not the ORM
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+    # the full-text indexes (search_documents, FTS5's tables, the knowledge chunks' tsvector and
+    # its GIN index) are kept by triggers, not the ORM
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(("search_", "knowledge_fts"))
+    return not (type_ == "column" and name == "tsv") and name != "ix_knowledge_chunks_tsv"
 
 
 def _run(connection: Connection) -> None:

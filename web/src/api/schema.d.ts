@@ -490,6 +490,93 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Projects
+         * @description My projects, pinned first, then by the latest activity (or name, or creation).
+         */
+        get: operations["list_projects_api_projects_get"];
+        put?: never;
+        /** Create Project */
+        post: operations["create_project_api_projects_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Project */
+        get: operations["get_project_api_projects__project_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Project
+         * @description The project, its knowledge and its chats (the chats as a delete from the sidebar).
+         */
+        delete: operations["delete_project_api_projects__project_id__delete"];
+        options?: never;
+        head?: never;
+        /** Update Project */
+        patch: operations["update_project_api_projects__project_id__patch"];
+        trace?: never;
+    };
+    "/api/projects/{project_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Knowledge
+         * @description The knowledge files with their indexing status: poll while any is queued or indexing.
+         */
+        get: operations["list_knowledge_api_projects__project_id__files_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Knowledge
+         * @description Add an uploaded file (POST /api/files) to the knowledge; indexing starts at once.
+         */
+        post: operations["add_knowledge_api_projects__project_id__files__file_id__post"];
+        /**
+         * Remove Knowledge
+         * @description Take the file out of the knowledge; a file uploaded for the project alone goes with it.
+         */
+        delete: operations["remove_knowledge_api_projects__project_id__files__file_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{run_id}": {
         parameters: {
             query?: never;
@@ -994,9 +1081,29 @@ export type components = {
         CreateConversation: {
             /** Model */
             model?: string | null;
+            /**
+             * Project Id
+             * @description Start the chat inside this project.
+             */
+            project_id?: string | null;
             settings?: components["schemas"]["ConversationSettings"] | null;
             /** Title */
             title?: string | null;
+        };
+        /** CreateProject */
+        CreateProject: {
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Instructions
+             * @default
+             */
+            instructions: string;
+            /** Name */
+            name: string;
         };
         /** DuplicateConversation */
         DuplicateConversation: {
@@ -1238,6 +1345,60 @@ export type components = {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** KnowledgeFileList */
+        KnowledgeFileList: {
+            /** Items */
+            items: components["schemas"]["KnowledgeFileOut"][];
+        };
+        /**
+         * KnowledgeFileOut
+         * @description A knowledge file of a project and where its indexing stands.
+         */
+        KnowledgeFileOut: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /**
+             * Chunks
+             * @description Passages the file was cut into.
+             */
+            chunks: number;
+            /**
+             * Embedded
+             * @description Passages embedded so far (progress while indexing).
+             */
+            embedded: number;
+            /**
+             * Error
+             * @description Why indexing failed, for the person.
+             */
+            error: string | null;
+            /** File Id */
+            file_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "image" | "pdf" | "document" | "spreadsheet" | "text" | "code" | "archive-refused" | "other";
+            /** Media Type */
+            media_type: string;
+            /** Name */
+            name: string;
+            /** Pages */
+            pages: number | null;
+            /** Size */
+            size: number;
+            /**
+             * Status
+             * @description queued, indexing (chunks written, embeddings being made), ready or failed.
+             * @enum {string}
+             */
+            status: "queued" | "indexing" | "ready" | "failed";
+            /** Token Estimate */
+            token_estimate: number;
+        };
         /** Login */
         Login: {
             /** Email */
@@ -1278,7 +1439,7 @@ export type components = {
             /** Parent Id */
             parent_id: string | null;
             /** Parts */
-            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"] | components["schemas"]["ArtifactRefPart"] | components["schemas"]["ToolCallPart"] | components["schemas"]["ToolResultPart"] | components["schemas"]["AttachmentPart"])[];
+            parts: (components["schemas"]["TextPart"] | components["schemas"]["ThinkingPart"] | components["schemas"]["ArtifactRefPart"] | components["schemas"]["ToolCallPart"] | components["schemas"]["ToolResultPart"] | components["schemas"]["AttachmentPart"] | components["schemas"]["SourcesPart"])[];
             /**
              * Role
              * @enum {string}
@@ -1376,6 +1537,49 @@ export type components = {
             /** Tool Call Id */
             tool_call_id: string;
         };
+        /** ProjectList */
+        ProjectList: {
+            /** Items */
+            items: components["schemas"]["ProjectOut"][];
+        };
+        /** ProjectOut */
+        ProjectOut: {
+            /** Archived */
+            archived: boolean;
+            /** Conversation Count */
+            conversation_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** File Count */
+            file_count: number;
+            /** Id */
+            id: string;
+            /**
+             * Instructions
+             * @description Told to the model in every chat of the project.
+             */
+            instructions: string;
+            /**
+             * Knowledge Tokens
+             * @description Rough input tokens of all its knowledge files.
+             */
+            knowledge_tokens: number;
+            /** Name */
+            name: string;
+            /** Pinned */
+            pinned: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description Last change to the project or one of its chats.
+             */
+            updated_at: string;
+        };
         /** Publication */
         Publication: {
             /**
@@ -1417,7 +1621,7 @@ export type components = {
          */
         RunEventFrame: {
             /** Event */
-            event: components["schemas"]["MessageStart"] | components["schemas"]["Queued"] | components["schemas"]["TextDelta"] | components["schemas"]["ThinkingDelta"] | components["schemas"]["ArtifactStart"] | components["schemas"]["ArtifactDelta"] | components["schemas"]["Artifact"] | components["schemas"]["ArtifactFailed"] | components["schemas"]["ToolCall"] | components["schemas"]["ApprovalRequired"] | components["schemas"]["ApprovalResolved"] | components["schemas"]["ToolOutput"] | components["schemas"]["ToolResult"] | components["schemas"]["Usage"] | components["schemas"]["Error"] | components["schemas"]["MessageStop"] | components["schemas"]["Title"];
+            event: components["schemas"]["MessageStart"] | components["schemas"]["Queued"] | components["schemas"]["TextDelta"] | components["schemas"]["ThinkingDelta"] | components["schemas"]["ArtifactStart"] | components["schemas"]["ArtifactDelta"] | components["schemas"]["Artifact"] | components["schemas"]["ArtifactFailed"] | components["schemas"]["ToolCall"] | components["schemas"]["ApprovalRequired"] | components["schemas"]["ApprovalResolved"] | components["schemas"]["ToolOutput"] | components["schemas"]["ToolResult"] | components["schemas"]["Usage"] | components["schemas"]["Error"] | components["schemas"]["MessageStop"] | components["schemas"]["Title"] | components["schemas"]["Sources"];
             /** Id */
             id: number;
         };
@@ -1546,6 +1750,66 @@ export type components = {
              * @description Plain text; the client renders it as text, never as HTML.
              */
             text: string;
+        };
+        /**
+         * Source
+         * @description A passage of a project's knowledge that the answer cites as [n].
+         */
+        Source: {
+            /** Chunk Id */
+            chunk_id: number;
+            /**
+             * Excerpt
+             * @description The start of the passage, as plain text.
+             */
+            excerpt: string;
+            /** File Id */
+            file_id: string;
+            /** File Name */
+            file_name: string;
+            /**
+             * N
+             * @description The number the answer cites it by: [n].
+             */
+            n: number;
+            /**
+             * Page
+             * @description PDFs and presentations: the page or slide.
+             */
+            page?: number | null;
+            /**
+             * Section
+             * @description The heading the passage falls under.
+             */
+            section?: string | null;
+        };
+        /**
+         * Sources
+         * @description The knowledge passages the answer cited; follows message_stop in a project's chats.
+         */
+        Sources: {
+            /** Message Id */
+            message_id: string;
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sources";
+        };
+        /**
+         * SourcesPart
+         * @description The knowledge passages the answer cites; written when the answer ends.
+         */
+        SourcesPart: {
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sources";
         };
         /** TextDelta */
         TextDelta: {
@@ -1719,6 +1983,19 @@ export type components = {
             settings?: components["schemas"]["ConversationSettings"] | null;
             /** Title */
             title?: string | null;
+        };
+        /** UpdateProject */
+        UpdateProject: {
+            /** Archived */
+            archived?: boolean | null;
+            /** Description */
+            description?: string | null;
+            /** Instructions */
+            instructions?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Pinned */
+            pinned?: boolean | null;
         };
         /** Usage */
         Usage: {
@@ -2863,6 +3140,269 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelList"];
+                };
+            };
+        };
+    };
+    list_projects_api_projects_get: {
+        parameters: {
+            query?: {
+                /** @description false (default): active; true: archived; empty: all. */
+                archived?: boolean | null;
+                /** @description Words of the name. */
+                q?: string | null;
+                sort?: "activity" | "name" | "created";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_project_api_projects_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProject"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_project_api_projects__project_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_project_api_projects__project_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_project_api_projects__project_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProject"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_knowledge_api_projects__project_id__files_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeFileList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_knowledge_api_projects__project_id__files__file_id__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was in the project's knowledge already. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeFileOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_knowledge_api_projects__project_id__files__file_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

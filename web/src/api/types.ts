@@ -10,6 +10,8 @@ export type Provider = Model["provider"];
 export type ModelList = Schemas["ModelList"];
 export type Conversation = Schemas["ConversationOut"];
 export type ConversationPage = Schemas["ConversationPage"];
+export type BulkAction = Schemas["BulkAction"];
+export type BulkResult = Schemas["BulkResult"];
 export type Message = Schemas["MessageOut"];
 export type MessageStatus = Message["status"];
 export type Role = Message["role"];
@@ -41,6 +43,11 @@ export type FileKind = StoredFile["kind"];
 export type FileText = Schemas["FileText"];
 export type FileLimits = Schemas["FileLimits"];
 export type AttachmentPart = Schemas["AttachmentPart"];
+export type SourcesPart = Schemas["SourcesPart"];
+export type Source = Schemas["Source"];
+export type SearchHit = Schemas["SearchHit"];
+export type SearchPage = Schemas["SearchPage"];
+export type SnippetSegment = Schemas["SnippetSegment"];
 
 export interface RunFrame {
   seq: number;

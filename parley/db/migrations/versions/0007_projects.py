@@ -42,7 +42,9 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("chunks", sa.Integer(), nullable=False),
+        sa.Column("embedded", sa.Integer(), nullable=False),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["project_id"], ["projects.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["file_id"], ["files.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("project_id", "file_id"),
@@ -50,7 +52,7 @@ def upgrade() -> None:
     op.create_index("ix_project_files_file_id", "project_files", ["file_id"])
     op.create_table(
         "knowledge_chunks",
-        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("project_id", sa.String(length=32), nullable=False),
         sa.Column("file_id", sa.String(length=32), nullable=False),
         sa.Column("ordinal", sa.Integer(), nullable=False),

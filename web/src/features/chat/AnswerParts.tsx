@@ -1,11 +1,12 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
-import type { AttachmentPart, MessageStatus, Part, ToolResultPart } from "../../api/types";
+import type { AttachmentPart, MessageStatus, Part, Source, ToolResultPart } from "../../api/types";
 import { Markdown } from "../../lib/markdown/Markdown";
 import { ArtifactCard } from "../artifacts/ArtifactCard";
 import { MessageAttachments } from "../files/MessageAttachments";
 import { ToolCallCard } from "../tools/ToolCallCard";
 import type { ToolRun } from "./runReducer";
+import { SourceList } from "./SourceList";
 import { ThinkingBlock } from "./ThinkingBlock";
 
 /** The answer's text, with the artifact cards where the model made them. */
@@ -69,6 +70,7 @@ export function AnswerParts({
   let text = "";
   let textStart = 0;
   let files: AttachmentPart[] = [];
+  const sources: Source[] = [];
   const flushFiles = (index: number) => {
     if (files.length === 0) return;
     body.push(
@@ -128,6 +130,9 @@ export function AnswerParts({
         if (text) flush(i - 1);
         files.push(part);
         break;
+      case "sources":
+        sources.push(...part.sources);
+        break;
       default: {
         const unknown: never = part;
         throw new Error(`unhandled part ${JSON.stringify(unknown)}`);
@@ -143,6 +148,7 @@ export function AnswerParts({
           {body}
         </div>
       )}
+      {sources.length > 0 && <SourceList sources={sources} />}
     </>
   );
 }

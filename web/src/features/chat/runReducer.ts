@@ -312,6 +312,8 @@ export function reduceRun(state: RunState, frame: RunFrame): RunState {
       };
     case "title":
       return { ...next, title: event.title };
+    case "sources":
+      return { ...next, parts: [...next.parts, { type: "sources", sources: event.sources }] };
     default:
       return assertNever(event);
   }

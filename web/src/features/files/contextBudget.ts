@@ -27,7 +27,9 @@ function partTokens(part: Part): { text: number; files: number } {
       return { text: estimateTokens(part.content), files: 0 };
     case "thinking":
     case "artifact_ref":
-      // Earlier thinking is not sent again; an artifact reference is a few words.
+    case "sources":
+      // Earlier thinking and cited sources are not sent again; an artifact reference is a few
+      // words.
       return { text: 0, files: 0 };
     default: {
       const unknown: never = part;
