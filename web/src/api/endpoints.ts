@@ -4,6 +4,8 @@ import type {
   Artifact,
   ArtifactList,
   ArtifactVersionList,
+  BulkAction,
+  BulkResult,
   Conversation,
   ConversationPage,
   ConversationSettings,
@@ -29,10 +31,10 @@ export const api = {
 
   models: () => request<ModelList>("GET", "/api/models"),
 
-  conversations: (cursor?: string | null) =>
+  conversations: (cursor?: string | null, filter: { archived?: boolean } = {}) =>
     request<ConversationPage>(
       "GET",
-      `/api/conversations?limit=50${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`,
+      `/api/conversations?limit=50${filter.archived ? "&archived=true" : ""}${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`,
     ),
   conversation: (id: string) =>
     request<Conversation>("GET", `/api/conversations/${encodeURIComponent(id)}`),
@@ -45,11 +47,18 @@ export const api = {
       model?: string;
       pinned?: boolean;
       archived?: boolean;
+      project_id?: string | null;
       settings?: ConversationSettings;
     },
   ) => request<Conversation>("PATCH", `/api/conversations/${encodeURIComponent(id)}`, body),
   deleteConversation: (id: string) =>
     request<void>("DELETE", `/api/conversations/${encodeURIComponent(id)}`),
+  restoreConversation: (id: string) =>
+    request<Conversation>("POST", `/api/conversations/${encodeURIComponent(id)}/restore`),
+  duplicateConversation: (id: string, body: { leaf_id?: string } = {}) =>
+    request<Conversation>("POST", `/api/conversations/${encodeURIComponent(id)}/duplicate`, body),
+  bulkConversations: (body: BulkAction) =>
+    request<BulkResult>("POST", "/api/conversations/bulk", body),
 
   messages: (conversationId: string) =>
     request<MessageList>(

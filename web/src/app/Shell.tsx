@@ -1,7 +1,9 @@
 import clsx from "clsx";
 import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
+import { Toaster } from "../components/ui/Toast";
 import { FileViewerSlot } from "../features/files/FileViewerSlot";
+import { MoveToProjectDialog } from "../features/sidebar/MoveToProjectDialog";
 import { Sidebar } from "../features/sidebar/Sidebar";
 import { useLayoutStore } from "./uiStore";
 
@@ -81,6 +83,8 @@ export function Shell() {
         <Outlet />
       </main>
       <FileViewerSlot />
+      <MoveToProjectDialog />
+      <Toaster />
     </div>
   );
 }

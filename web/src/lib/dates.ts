@@ -1,23 +1,14 @@
 import type { Conversation } from "../api/types";
 
-export const GROUP_ORDER = [
-  "Today",
-  "Yesterday",
-  "Previous 7 days",
-  "Previous 30 days",
-  "Older",
-] as const;
-export type DateGroup = (typeof GROUP_ORDER)[number];
-export type SidebarGroup = "Pinned" | DateGroup;
-const SIDEBAR_ORDER: readonly SidebarGroup[] = ["Pinned", ...GROUP_ORDER];
-
 function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
 const DAY = 86_400_000;
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
 
-export function dateGroup(iso: string, now: Date = new Date()): DateGroup {
+/** A recent day bucket, or past 30 days the month ("October 2026"), in local time. */
+export function dateGroup(iso: string, now: Date = new Date()): string {
   const then = new Date(iso);
   const today = startOfDay(now);
   const day = startOfDay(then);
@@ -25,28 +16,31 @@ export function dateGroup(iso: string, now: Date = new Date()): DateGroup {
   if (day >= today - DAY) return "Yesterday";
   if (day >= today - 7 * DAY) return "Previous 7 days";
   if (day >= today - 30 * DAY) return "Previous 30 days";
-  return "Older";
+  return monthFormat.format(then);
 }
 
 export function activityOf(c: Conversation): string {
   return c.last_message_at ?? c.updated_at ?? c.created_at;
 }
 
+/**
+ * Pinned first, then by last activity, newest first. The server pages by `updated_at`, which a
+ * rename or an archive also moves, so the order within a group is settled here.
+ */
 export function groupConversations(
   items: readonly Conversation[],
   now: Date = new Date(),
-): { group: SidebarGroup; items: Conversation[] }[] {
-  const buckets = new Map<SidebarGroup, Conversation[]>();
-  for (const item of items) {
-    const group: SidebarGroup = item.pinned ? "Pinned" : dateGroup(activityOf(item), now);
-    const list = buckets.get(group) ?? [];
-    list.push(item);
-    buckets.set(group, list);
+): { group: string; items: Conversation[] }[] {
+  const stamped = items.map((item) => ({ item, at: Date.parse(activityOf(item)) }));
+  stamped.sort((a, b) => Number(b.item.pinned) - Number(a.item.pinned) || b.at - a.at);
+  const buckets = new Map<string, Conversation[]>();
+  for (const { item } of stamped) {
+    const group = item.pinned ? "Pinned" : dateGroup(activityOf(item), now);
+    const list = buckets.get(group);
+    if (list) list.push(item);
+    else buckets.set(group, [item]);
   }
-  return SIDEBAR_ORDER.filter((g) => buckets.has(g)).map((group) => ({
-    group,
-    items: buckets.get(group) ?? [],
-  }));
+  return Array.from(buckets, ([group, list]) => ({ group, items: list }));
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
