@@ -16,6 +16,7 @@ import type {
   ModelList,
   Publication,
   SandboxInfo,
+  SearchPage,
   StoredFile,
   TurnStarted,
   User,
@@ -118,4 +119,15 @@ export const api = {
   fileLimits: () => request<FileLimits>("GET", "/api/files/limits"),
   fileText: (id: string) => request<FileText>("GET", `/api/files/${encodeURIComponent(id)}/text`),
   deleteFile: (id: string) => request<void>("DELETE", `/api/files/${encodeURIComponent(id)}`),
+
+  search: (
+    params: { q: string; cursor?: string | null; limit?: number; projectId?: string | null },
+    signal?: AbortSignal,
+  ) => {
+    const query = new URLSearchParams({ q: params.q });
+    if (params.limit) query.set("limit", String(params.limit));
+    if (params.cursor) query.set("cursor", params.cursor);
+    if (params.projectId) query.set("project_id", params.projectId);
+    return request<SearchPage>("GET", `/api/search?${query}`, undefined, { signal });
+  },
 };

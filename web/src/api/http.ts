@@ -79,7 +79,12 @@ export async function authHeaders(method: string): Promise<Record<string, string
   return { "X-CSRF-Token": await ensureCsrfToken() };
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: "application/json",
     ...(await authHeaders(method)),
@@ -92,8 +97,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       headers,
       credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    // A request its caller gave up on is not a network failure: let the abort through as is.
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, "Cannot reach the server. Check your connection.");
   }
   if (!response.ok) throw await toApiError(response);

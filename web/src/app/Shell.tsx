@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { Toaster } from "../components/ui/Toast";
 import { FileViewerSlot } from "../features/files/FileViewerSlot";
+import { SearchPaletteSlot } from "../features/search/SearchPaletteSlot";
 import { MoveToProjectDialog } from "../features/sidebar/MoveToProjectDialog";
 import { Sidebar } from "../features/sidebar/Sidebar";
 import { useLayoutStore } from "./uiStore";
@@ -83,6 +84,7 @@ export function Shell() {
         <Outlet />
       </main>
       <FileViewerSlot />
+      <SearchPaletteSlot />
       <MoveToProjectDialog />
       <Toaster />
     </div>

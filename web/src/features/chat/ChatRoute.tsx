@@ -27,6 +27,7 @@ import {
 import { MessageList, type MessageListHandle } from "./MessageList";
 import { useActiveRunId } from "./runStore";
 import { useBranchChoices } from "./useBranchChoices";
+import { useFocusedMessage } from "./useFocusedMessage";
 import { usePrefillComposer } from "./usePrefillComposer";
 import { ExamplePrompts, WelcomeHeading } from "./Welcome";
 
@@ -55,9 +56,10 @@ export default function ChatRoute() {
   useEffect(() => setSendError(null), [id]);
 
   const [choices, setChoice] = useBranchChoices(id);
+  const focus = useFocusedMessage(messagesQuery, choices, setChoice);
   const entries = useMemo(
-    () => selectBranch(messagesQuery.data?.messages ?? [], choices),
-    [messagesQuery.data, choices],
+    () => selectBranch(messagesQuery.data?.messages ?? [], focus.choices),
+    [messagesQuery.data, focus.choices],
   );
   const branch = useMemo(() => entries.map((e) => e.message), [entries]);
   const last = branch[branch.length - 1] ?? null;
@@ -236,6 +238,8 @@ export default function ChatRoute() {
             onRetry={onRetry}
             onPickSibling={onPickSibling}
             onEdit={onEdit}
+            focusId={focus.messageId}
+            onFocused={focus.onFocused}
           />
         )}
         <div className="mx-auto w-full max-w-3xl px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6 sm:pb-5">

@@ -1,4 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
+import clsx from "clsx";
 import {
   forwardRef,
   useCallback,
@@ -23,16 +24,22 @@ interface MessageListProps {
   onRetry: (messageId: string) => void;
   onPickSibling: (messageId: string, siblingId: string) => void;
   onEdit: (messageId: string, text: string, attachments: string[]) => void;
+  /** A message to bring into view and mark for a moment (a search hit); null for none. */
+  focusId?: string | null;
+  /** Called once the list has scrolled to `focusId`. */
+  onFocused?: (messageId: string) => void;
 }
 
 const NEAR_BOTTOM_PX = 80;
+const FLASH_MS = 2200;
+const SETTLE_FRAMES = 12;
 
 /**
  * Virtualised so long conversations stay cheap: only the rows near the viewport are mounted.
  * Follows the stream while the reader is at the bottom; scrolling up pauses that until they jump back.
  */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(
-  { entries, retryableId, editable, onRetry, onPickSibling, onEdit },
+  { entries, retryableId, editable, onRetry, onPickSibling, onEdit, focusId = null, onFocused },
   handle,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -60,14 +67,60 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
 
   useImperativeHandle(handle, () => ({ scrollToLatest }), [scrollToLatest]);
 
-  // Open at the newest message.
+  // Open at the newest message, unless a message to focus is there to open at instead.
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (opened.current || entries.length === 0) return;
     opened.current = true;
+    if (focusId && entries.some((e) => e.message.id === focusId)) return;
     virtualizer.scrollToIndex(entries.length - 1, { align: "end" });
     requestAnimationFrame(() => scrollToLatest());
-  }, [entries.length, virtualizer, scrollToLatest]);
+  }, [entries, focusId, virtualizer, scrollToLatest]);
+
+  // Bring the focused message to the middle of the view and mark it briefly. Rows are measured as
+  // they mount, so the first jump lands near it; the row itself then finishes the job.
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const focused = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    // Once per request: the parent drops `focusId` soon after, but not necessarily in this render.
+    if (!focusId) {
+      focused.current = null;
+      return;
+    }
+    if (focused.current === focusId) return;
+    const index = entries.findIndex((e) => e.message.id === focusId);
+    if (index < 0) return;
+    focused.current = focusId;
+    stick.current = false;
+    setAtBottom(false);
+    virtualizer.scrollToIndex(index, { align: "center" });
+    setFlashId(focusId);
+    onFocused?.(focusId);
+  }, [focusId, entries, virtualizer, onFocused]);
+  useEffect(() => {
+    if (!flashId) return;
+    // Rows above it are measured as they mount and push it down: follow it for a few frames.
+    let frames = 0;
+    let frame = requestAnimationFrame(function settle() {
+      const el = scrollRef.current;
+      const rows = el ? Array.from(el.querySelectorAll<HTMLElement>("[data-message-id]")) : [];
+      const row = rows.find((r) => r.dataset.messageId === flashId);
+      if (el && row) {
+        const view = el.getBoundingClientRect();
+        const box = row.getBoundingClientRect();
+        // Centred when it fits; a long message shows from its start.
+        const margin = box.height < view.height ? (view.height - box.height) / 2 : 0;
+        const delta = box.top - view.top - margin;
+        if (Math.abs(delta) > 1) el.scrollTop += delta;
+      }
+      if (++frames < SETTLE_FRAMES) frame = requestAnimationFrame(settle);
+    });
+    const timer = window.setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [flashId]);
 
   // Keep following while the content grows (streaming text, rows being measured).
   useEffect(() => {
@@ -114,23 +167,32 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
               <div
                 key={item.key}
                 data-index={item.index}
+                data-message-id={message.id}
+                data-highlighted={message.id === flashId || undefined}
                 ref={virtualizer.measureElement}
                 className="absolute left-0 top-0 w-full px-4 pb-6 sm:px-6"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <MessageItem
-                  message={message}
-                  canRetry={message.id === retryableId}
-                  onRetry={onRetry}
-                  siblings={
-                    entry.siblingCount > 1
-                      ? { index: entry.siblingIndex, ids: entry.siblingIds }
-                      : undefined
-                  }
-                  onPickSibling={onPickSibling}
-                  canEdit={editable}
-                  onEdit={onEdit}
-                />
+                <div
+                  className={clsx(
+                    "-mx-3 -my-2 rounded-2xl px-3 py-2 transition-colors duration-1000",
+                    message.id === flashId && "bg-accent-soft",
+                  )}
+                >
+                  <MessageItem
+                    message={message}
+                    canRetry={message.id === retryableId}
+                    onRetry={onRetry}
+                    siblings={
+                      entry.siblingCount > 1
+                        ? { index: entry.siblingIndex, ids: entry.siblingIds }
+                        : undefined
+                    }
+                    onPickSibling={onPickSibling}
+                    canEdit={editable}
+                    onEdit={onEdit}
+                  />
+                </div>
               </div>
             );
           })}

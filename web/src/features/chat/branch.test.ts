@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "../../api/types";
-import { selectBranch } from "./branch";
+import { choicesLeadingTo, selectBranch } from "./branch";
 
 const msg = (
   id: string,
@@ -63,5 +63,23 @@ describe("selectBranch", () => {
 
   it("is empty for an empty conversation", () => {
     expect(selectBranch([])).toEqual([]);
+  });
+});
+
+describe("choicesLeadingTo", () => {
+  it("switches to the branch that holds a message the default thread does not show", () => {
+    expect(selectBranch(tree).map((e) => e.message.id)).not.toContain("u2");
+    const choices = choicesLeadingTo(tree, "u2");
+    expect(choices).toEqual({ "": "u1", u1: "a1", a1: "u2" });
+    expect(selectBranch(tree, choices ?? {}).map((e) => e.message.id)).toEqual([
+      "u1",
+      "a1",
+      "u2",
+      "a2",
+    ]);
+  });
+
+  it("is null for a message that is not in the tree", () => {
+    expect(choicesLeadingTo(tree, "gone")).toBeNull();
   });
 });

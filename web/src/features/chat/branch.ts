@@ -81,3 +81,27 @@ export function textOf(message: Pick<Message, "parts">): string {
     .map((p) => p.text)
     .join("");
 }
+
+/**
+ * The choices at each fork that make `messageId` part of the visible thread (keyed as
+ * `selectBranch` keys them), or null when the tree has no such message.
+ */
+export function choicesLeadingTo(
+  messages: readonly Message[],
+  messageId: string,
+): Record<string, string> | null {
+  const byId = new Map<string, Message>();
+  for (const m of messages) byId.set(m.id, m);
+  let current = byId.get(messageId);
+  if (!current) return null;
+  const choices: Record<string, string> = {};
+  const seen = new Set<string>();
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    const parent: string =
+      current.parent_id && byId.has(current.parent_id) ? current.parent_id : ROOT;
+    choices[parent] = current.id;
+    current = parent === ROOT ? undefined : byId.get(parent);
+  }
+  return choices;
+}

@@ -3,6 +3,7 @@ import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { CloseIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
 import { Logo } from "../../components/ui/Logo";
+import { SearchButton } from "../search/SearchButton";
 import { ArchivedToggle } from "./ArchivedToggle";
 import { SidebarList } from "./SidebarList";
 import { UserMenu } from "./UserMenu";
@@ -19,15 +20,18 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
           <Logo className="size-7" />
           <span className="font-serif text-xl font-semibold tracking-tight">Parley</span>
         </Link>
-        {variant === "desktop" ? (
-          <IconButton label="Collapse sidebar" onClick={toggleSidebar}>
-            <SidebarIcon className="size-5" />
-          </IconButton>
-        ) : (
-          <IconButton label="Close menu" onClick={() => setDrawerOpen(false)}>
-            <CloseIcon className="size-5" />
-          </IconButton>
-        )}
+        <div className="flex items-center gap-0.5">
+          <SearchButton />
+          {variant === "desktop" ? (
+            <IconButton label="Collapse sidebar" onClick={toggleSidebar}>
+              <SidebarIcon className="size-5" />
+            </IconButton>
+          ) : (
+            <IconButton label="Close menu" onClick={() => setDrawerOpen(false)}>
+              <CloseIcon className="size-5" />
+            </IconButton>
+          )}
+        </div>
       </div>
       <div className="px-3 pb-3">
         <button

@@ -1,0 +1,4 @@
+export const searchKeys = {
+  all: ["search"] as const,
+  results: (query: string) => ["search", query] as const,
+};
