@@ -3,6 +3,7 @@ import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
 import { ArtifactsButton } from "../artifacts/ArtifactsButton";
+import { SearchButton } from "../search/SearchButton";
 import { PermissionMenu } from "../tools/PermissionMenu";
 
 export function ChatHeader({
@@ -30,6 +31,7 @@ export function ChatHeader({
           <SidebarIcon className="size-5" />
         </IconButton>
       )}
+      {collapsed && <SearchButton className="hidden md:inline-flex" />}
       {title ? (
         <h1
           className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"

@@ -127,3 +127,52 @@ export function ActionRow({
     </>
   );
 }
+
+/** Options under a heading; the heading is hidden from the accessibility tree, the label says it. */
+export function OptionGroup({
+  label,
+  spaced = false,
+  children,
+}: {
+  label: string;
+  spaced?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of options, not a fieldset.
+    <div role="group" aria-label={label} className={spaced ? "mt-2" : undefined}>
+      <div aria-hidden="true" className="px-3 pb-1 pt-2 text-xs font-medium text-muted">
+        {label}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+function Kbd({ children }: { children: string }) {
+  return (
+    <kbd className="inline-flex min-w-5 items-center justify-center rounded border border-line-strong bg-surface px-1 font-sans text-[0.6875rem] text-ink-soft">
+      {children}
+    </kbd>
+  );
+}
+
+/** The keys, for keyboards only: hidden on touch screens and from screen readers (they know). */
+export function KeyHints() {
+  return (
+    <footer
+      aria-hidden="true"
+      className="hidden shrink-0 items-center gap-4 border-t border-line px-4 py-2 text-xs text-muted sm:flex [@media(pointer:coarse)]:hidden"
+    >
+      <span>
+        <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move
+      </span>
+      <span>
+        <Kbd>↵</Kbd> to open
+      </span>
+      <span>
+        <Kbd>esc</Kbd> to close
+      </span>
+    </footer>
+  );
+}

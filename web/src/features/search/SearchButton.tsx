@@ -1,10 +1,11 @@
+import clsx from "clsx";
 import { useLayoutStore } from "../../app/uiStore";
 import { SearchIcon } from "./icons";
 import { IS_APPLE, SHORTCUT_LABEL } from "./shortcut";
 import { openSearchPalette } from "./store";
 
 /** The sidebar's way into the palette, for the mouse and for phones, which have no shortcut. */
-export function SearchButton() {
+export function SearchButton({ className }: { className?: string }) {
   const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
   return (
     <button
@@ -16,7 +17,10 @@ export function SearchButton() {
         setDrawerOpen(false);
         openSearchPalette();
       }}
-      className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-ink-soft transition-colors hover:bg-line/70 hover:text-ink"
+      className={clsx(
+        "inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-ink-soft transition-colors hover:bg-line/70 hover:text-ink",
+        className,
+      )}
     >
       <SearchIcon className="size-5" />
     </button>

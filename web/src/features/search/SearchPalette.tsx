@@ -9,16 +9,15 @@ import {
   useState,
 } from "react";
 import { useNavigate } from "react-router";
-import { useThemeStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { CloseIcon, SpinnerIcon } from "../../components/ui/icons";
-import { announce } from "../../lib/announcer";
-import { ACTIONS, type ActionId, filterActions } from "./actions";
+import { ACTIONS, filterActions } from "./actions";
 import { useDelayedFlag, useSearch } from "./hooks";
 import { SearchIcon } from "./icons";
 import { buildOptions, hitPath, type PaletteOption } from "./options";
-import { ActionRow, HitRow, MoreRow, Row } from "./PaletteRows";
+import { ActionRow, HitRow, KeyHints, MoreRow, OptionGroup, Row } from "./PaletteRows";
 import { PaletteStatus } from "./PaletteStatus";
+import { usePaletteActions } from "./usePaletteActions";
 
 // Long enough that an answer from a nearby server shows no spinner at all.
 const SPINNER_DELAY_MS = 300;
@@ -34,7 +33,6 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const listId = useId();
   const titleId = useId();
   const navigate = useNavigate();
-  const setTheme = useThemeStore((s) => s.setTheme);
   const [text, setText] = useState("");
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [now] = useState(() => new Date());
@@ -65,8 +63,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const active = options.find((o) => o.key === activeKey) ?? options[0] ?? null;
   const optionId = (option: PaletteOption) => `${listId}-${option.key}`;
 
-  // After "Show more", the first of the new hits becomes the active option (set while rendering,
-  // so no frame shows another one active).
+  // After "Show more" was picked, the first of the new hits becomes the active option (set while
+  // rendering, so no frame shows another one active). Loads from scrolling leave it alone, unless
+  // the active option was that row.
   const [firstNew, setFirstNew] = useState<number | null>(null);
   if (firstNew !== null && hitOptions.length > firstNew) {
     setFirstNew(null);
@@ -74,35 +73,20 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   }
 
   const { fetchNextPage, isFetchingNextPage } = results;
-  const loadMore = useCallback(() => {
-    if (isFetchingNextPage) return;
-    setFirstNew(hitOptions.length);
-    void fetchNextPage();
-  }, [fetchNextPage, isFetchingNextPage, hitOptions.length]);
+  const loadMore = useCallback(
+    (moveToNew: boolean) => {
+      if (isFetchingNextPage) return;
+      if (moveToNew) setFirstNew(hitOptions.length);
+      void fetchNextPage();
+    },
+    [fetchNextPage, isFetchingNextPage, hitOptions.length],
+  );
 
-  const dark = document.documentElement.classList.contains("dark");
-  const runAction = (action: ActionId) => {
-    switch (action) {
-      case "new-chat":
-        navigate("/");
-        break;
-      case "new-project":
-        navigate("/projects?new=1");
-        break;
-      case "toggle-theme":
-        setTheme(dark ? "light" : "dark");
-        announce(dark ? "Light theme." : "Dark theme.");
-        break;
-      default: {
-        const unknown: never = action;
-        throw new Error(`unhandled action ${String(unknown)}`);
-      }
-    }
-  };
+  const { dark, runAction } = usePaletteActions();
 
   const pick = (option: PaletteOption) => {
     if (option.kind === "more") {
-      loadMore();
+      loadMore(true);
       return;
     }
     onClose();
@@ -132,11 +116,15 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
 
   // Loading more as the "Show more" row scrolls into view; the row stays for the keyboard.
   const moreRef = useRef<HTMLDivElement>(null);
+  const moreActive = useRef(false);
+  useLayoutEffect(() => {
+    moreActive.current = active?.kind === "more";
+  });
   useEffect(() => {
     const el = moreRef.current;
     if (!el || !hasMore || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
+      if (entries.some((e) => e.isIntersecting)) loadMore(moreActive.current);
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -199,12 +187,14 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
+          maxLength={200}
           enterKeyHint="go"
           placeholder="Search chats or run a command…"
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             setActiveKey(null);
+            setFirstNew(null);
           }}
           onKeyDown={onKeyDown}
           className="h-10 min-w-0 flex-1 bg-transparent text-base text-ink outline-none placeholder:text-muted focus-visible:outline-none"
@@ -225,57 +215,17 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         {options.length > 0 && (
           <div id={listId} role="listbox" aria-label="Results">
             {conversationOptions.length > 0 && (
-              // biome-ignore lint/a11y/useSemanticElements: a group of options, not a fieldset.
-              <div role="group" aria-label="Conversations">
-                <GroupHeading>Conversations</GroupHeading>
-                {conversationOptions.map(row)}
-              </div>
+              <OptionGroup label="Conversations">{conversationOptions.map(row)}</OptionGroup>
             )}
             {actionOptions.length > 0 && (
-              // biome-ignore lint/a11y/useSemanticElements: a group of options, not a fieldset.
-              <div
-                role="group"
-                aria-label="Actions"
-                className={conversationOptions.length ? "mt-2" : ""}
-              >
-                <GroupHeading>Actions</GroupHeading>
+              <OptionGroup label="Actions" spaced={conversationOptions.length > 0}>
                 {actionOptions.map(row)}
-              </div>
+              </OptionGroup>
             )}
           </div>
         )}
       </div>
-      <footer
-        aria-hidden="true"
-        className="hidden shrink-0 items-center gap-4 border-t border-line px-4 py-2 text-xs text-muted sm:flex [@media(pointer:coarse)]:hidden"
-      >
-        <span>
-          <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move
-        </span>
-        <span>
-          <Kbd>↵</Kbd> to open
-        </span>
-        <span>
-          <Kbd>esc</Kbd> to close
-        </span>
-      </footer>
+      <KeyHints />
     </dialog>
-  );
-}
-
-function GroupHeading({ children }: { children: string }) {
-  // Hidden from the accessibility tree: the group's aria-label already says it.
-  return (
-    <div aria-hidden="true" className="px-3 pb-1 pt-2 text-xs font-medium text-muted">
-      {children}
-    </div>
-  );
-}
-
-function Kbd({ children }: { children: string }) {
-  return (
-    <kbd className="inline-flex min-w-5 items-center justify-center rounded border border-line-strong bg-surface px-1 font-sans text-[0.6875rem] text-ink-soft">
-      {children}
-    </kbd>
   );
 }
