@@ -349,6 +349,17 @@ describe("the Ctrl/⌘+K shortcut", () => {
     expect(screen.getByRole("textbox", { name: "Message" })).toHaveFocus();
   });
 
+  it("leaves the keyboard to another modal that is open", async () => {
+    fakeFetch();
+    renderSlot();
+    const other = document.createElement("dialog");
+    other.setAttribute("open", "");
+    document.body.append(other);
+    await userEvent.setup().keyboard("{Control>}k{/Control}");
+    expect(useSearchPalette.getState().open).toBe(false);
+    other.remove();
+  });
+
   it("closes on Escape", async () => {
     fakeFetch();
     renderSlot();

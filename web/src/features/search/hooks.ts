@@ -51,7 +51,6 @@ export function useSearch(text: string) {
     getNextPageParam: (last) => last.next_cursor,
     enabled: query !== "",
     placeholderData: keepPreviousData,
-    staleTime: 15_000,
   });
   return { results, query, settled: query === typed };
 }
