@@ -26,6 +26,7 @@ from parley.api import (
     runs,
     search,
 )
+from parley.api import settings as settings_api
 from parley.api.errors import install_error_handlers
 from parley.artifact_frame import register_artifact_frame
 from parley.config import Settings
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
         files.router,
         search.router,
         projects.router,
+        settings_api.router,
     ):
         app.include_router(router)
     register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)

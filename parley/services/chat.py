@@ -20,6 +20,7 @@ from parley.providers.base import Attachment, ChatTurn, GenerationRequest, ToolS
 from parley.runs.run import AfterStop, Run, RunSpec
 from parley.schemas import events as e
 from parley.schemas.messages import Regenerate, SendMessage, Source
+from parley.schemas.settings import UserSettingsOut
 from parley.services.attachments import (
     TurnFiles,
     attach_files,
@@ -34,6 +35,7 @@ from parley.services.executions import sandbox_limits
 from parley.services.knowledge import ProjectPrompt, project_prompt, record_sources
 from parley.services.models import check_model
 from parley.services.titles import fallback_title, generate_title
+from parley.services.user_settings import personal_prompt, read_settings
 
 DEFAULT_MAX_TOKENS = 4096
 
@@ -51,11 +53,13 @@ async def start_turn(
         raise InvalidInput("The message is empty.")
     await ctx.providers.wait_ready()
     await prepare_attachments(ctx, user_id, attachment_ids)
+    personal: list[UserSettingsOut] = []
 
     def record(
         session: Session,
     ) -> tuple[Conversation, dict[str, Message], Versions, Message, str, Message, str]:
         conversation = owned_conversation(session, user_id, conversation_id)
+        personal.append(read_settings(session, user_id))
         model = check_model(ctx, data.model or conversation.model)
         tree = _load_tree(session, conversation.id)
         parent_id = data.parent_id
@@ -102,6 +106,7 @@ async def start_turn(
         user_message.id,
         versions,
         first_exchange,
+        personal[0],
     )
     return run_id, user_message, assistant
 
@@ -110,11 +115,13 @@ async def regenerate(
     ctx: AppContext, user_id: str, conversation_id: str, message_id: str, data: Regenerate
 ) -> tuple[str, Message, Message]:
     await ctx.providers.wait_ready()
+    personal: list[UserSettingsOut] = []
 
     def record(
         session: Session,
     ) -> tuple[Conversation, dict[str, Message], Versions, Message, str, Message, str]:
         conversation = owned_conversation(session, user_id, conversation_id)
+        personal.append(read_settings(session, user_id))
         tree = _load_tree(session, conversation.id)
         target = tree.get(message_id)
         if target is None:
@@ -137,7 +144,17 @@ async def regenerate(
         record
     )
     await _start(
-        ctx, user_id, conversation, run_id, assistant, model, tree, user_message.id, versions, False
+        ctx,
+        user_id,
+        conversation,
+        run_id,
+        assistant,
+        model,
+        tree,
+        user_message.id,
+        versions,
+        False,
+        personal[0],
     )
     return run_id, user_message, assistant
 
@@ -153,6 +170,7 @@ async def _start(
     leaf_id: str,
     versions: Versions,
     first_exchange: bool,
+    personal: UserSettingsOut,
 ) -> None:
     chain = _chain(tree, leaf_id)
     files = await files_for_turn(
@@ -166,7 +184,19 @@ async def _start(
         project = await project_prompt(
             ctx, user_id, conversation.project_id, asked, ctx.providers.get_model(model)
         )
-    _launch(ctx, conversation, run_id, assistant, model, history, question, files, user_id, project)
+    _launch(
+        ctx,
+        conversation,
+        run_id,
+        assistant,
+        model,
+        history,
+        question,
+        files,
+        user_id,
+        personal,
+        project,
+    )
 
 
 def _question(parts: list[dict[str, Any]]) -> str:
@@ -227,6 +257,7 @@ def _launch(
     question: str | None,
     files: TurnFiles,
     user_id: str,
+    personal: UserSettingsOut,
     project: ProjectPrompt | None = None,
 ) -> None:
     settings: dict[str, Any] = conversation.settings or {}
@@ -234,14 +265,20 @@ def _launch(
     max_tokens = settings.get("max_tokens") or DEFAULT_MAX_TOKENS
     if info is not None:
         max_tokens = min(max_tokens, info.max_output)
-    thinking = settings.get("thinking_budget") if info is not None and info.thinking else None
+    budget = settings.get("thinking_budget")
+    if budget is None and personal.thinking:
+        budget = personal.thinking_budget
+    thinking = budget if info is not None and info.thinking else None
     if thinking is not None and thinking >= max_tokens:
         max_tokens = min(thinking + DEFAULT_MAX_TOKENS, info.max_output if info else thinking + 1)
     provider = ctx.providers.provider_for(model)
     tool_use = info is not None and info.tool_use
-    base = settings.get("system_prompt") or ctx.settings.system_prompt
-    if project is not None:
-        base = f"{base}\n\n{project.instructions}" if base else project.instructions
+    pieces = [
+        settings.get("system_prompt") or ctx.settings.system_prompt,
+        personal_prompt(personal),
+        project.instructions if project is not None else "",
+    ]
+    base = "\n\n".join(p for p in pieces if p)
     system = with_artifact_guide(base, tool_use=tool_use, compact=provider.name == "local")
     request = GenerationRequest(
         model=model,
@@ -279,6 +316,7 @@ def _launch(
                 sandbox_inputs=files.sandbox_inputs,
                 outputs=OutputStore(ctx.storage, user_id),
                 permission_mode=settings.get("permission_mode")
+                or personal.permission_mode
                 or ctx.settings.default_permission_mode,
                 max_steps=ctx.settings.agent_max_steps,
             ),

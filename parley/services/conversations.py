@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from parley.db.models import Conversation, Message, Project, utcnow
+from parley.db.models import Conversation, Message, Project, UserSettings, utcnow
 from parley.db.models import Run as RunRow
 from parley.schemas.conversations import CreateConversation, UpdateConversation
 from parley.services.context import AppContext
@@ -82,7 +82,17 @@ async def list_conversations(
 async def create_conversation(
     ctx: AppContext, user_id: str, data: CreateConversation
 ) -> Conversation:
-    model = await resolve_model(ctx, data.model)
+    requested = data.model
+    if requested is None:  # the person's default, while it is still offered
+        async with ctx.db.read() as session:
+            preferred = await session.scalar(
+                select(UserSettings.data).where(UserSettings.user_id == user_id)
+            )
+        default = (preferred or {}).get("default_model")
+        await ctx.providers.wait_ready()
+        if default and ctx.providers.get_model(default) is not None:
+            requested = default
+    model = await resolve_model(ctx, requested)
     conversation = Conversation(
         user_id=user_id,
         title=data.title or "New chat",

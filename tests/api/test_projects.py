@@ -42,9 +42,9 @@ async def add_knowledge(
     return dict(response.json())
 
 
-async def ready(api: ApiClient, project_id: str, timeout: float = 120.0) -> list[dict[str, Any]]:
+async def ready(api: ApiClient, project_id: str, within: float = 120.0) -> list[dict[str, Any]]:
     """Polls the knowledge list as the web client does until nothing is queued or indexing."""
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_running_loop().time() + within
     while True:
         files = await knowledge(api, project_id)
         if all(f["status"] in ("ready", "failed") for f in files):
@@ -162,7 +162,9 @@ async def test_another_users_project_files_and_chats_answer_404(
     own = await new_chat(other)
     moved = await other.patch(f"/api/conversations/{own}", json={"project_id": pid})
     assert moved.status_code == 404
-    assert (await other.get("/api/search", params={"q": "sky", "project_id": pid})).status_code == 404
+    assert (
+        await other.get("/api/search", params={"q": "sky", "project_id": pid})
+    ).status_code == 404
     # and their file cannot become my knowledge
     response = await api.post(f"/api/projects/{pid}/files/{theirs['id']}")
     assert response.status_code == 404
@@ -176,7 +178,7 @@ async def test_another_users_project_files_and_chats_answer_404(
 
 async def test_knowledge_is_indexed_in_the_background_with_progress(api: ApiClient) -> None:
     project = await make_project(api)
-    body = "\n\n".join(f"# Part {i}\n\n" + "Sentence about topic %d. " % i * 30 for i in range(6))
+    body = "\n\n".join(f"# Part {i}\n\n" + f"Sentence about topic {i}. " * 30 for i in range(6))
     added = await add_knowledge(api, project["id"], "guide.md", body.encode(), wait=False)
     assert added["status"] == "queued" and added["chunks"] == 0
     again = await api.post(f"/api/projects/{project['id']}/files/{added['file_id']}")
@@ -282,11 +284,40 @@ async def test_a_chat_outside_projects_is_unchanged(api: ApiClient, llm: LLMFake
     assert [p["type"] for p in (await messages(api, chat))[-1]["parts"]] == ["text"]
 
 
-WORDS = (
-    "budget invoice marketing quarterly revenue sprint roadmap customer onboarding design "
-    "release backlog metrics hiring interview payroll vendor contract travel expense policy "
-    "training laptop printer meeting agenda minutes offsite feedback survey launch partner"
-).split()
+WORDS = [
+    "budget",
+    "invoice",
+    "marketing",
+    "quarterly",
+    "revenue",
+    "sprint",
+    "roadmap",
+    "customer",
+    "onboarding",
+    "design",
+    "release",
+    "backlog",
+    "metrics",
+    "hiring",
+    "interview",
+    "payroll",
+    "vendor",
+    "contract",
+    "travel",
+    "expense",
+    "policy",
+    "training",
+    "laptop",
+    "printer",
+    "meeting",
+    "agenda",
+    "minutes",
+    "offsite",
+    "feedback",
+    "survey",
+    "launch",
+    "partner",
+]
 
 
 def _distractors(count: int, seed: int = 7) -> str:
@@ -346,8 +377,10 @@ async def _texts(server: RunningServer, ids: list[int]) -> list[str]:
 
     async with server.app.state.ctx.db.read() as session:
         rows = dict(
-            (await session.execute(
-                select(KnowledgeChunk.id, KnowledgeChunk.text).where(KnowledgeChunk.id.in_(ids))
-            )).all()
+            (
+                await session.execute(
+                    select(KnowledgeChunk.id, KnowledgeChunk.text).where(KnowledgeChunk.id.in_(ids))
+                )
+            ).all()
         )
     return [rows[i] for i in ids]
