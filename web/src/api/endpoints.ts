@@ -12,8 +12,13 @@ import type {
   ExecutionList,
   FileLimits,
   FileText,
+  KnowledgeFile,
+  KnowledgeFileList,
   MessageList,
   ModelList,
+  Project,
+  ProjectList,
+  ProjectSort,
   Publication,
   SandboxInfo,
   SearchPage,
@@ -37,9 +42,14 @@ export const api = {
       "GET",
       `/api/conversations?limit=50${filter.archived ? "&archived=true" : ""}${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`,
     ),
+  projectConversations: (projectId: string, cursor?: string | null) =>
+    request<ConversationPage>(
+      "GET",
+      `/api/conversations?limit=50&project_id=${encodeURIComponent(projectId)}${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`,
+    ),
   conversation: (id: string) =>
     request<Conversation>("GET", `/api/conversations/${encodeURIComponent(id)}`),
-  createConversation: (body: { title?: string; model?: string }) =>
+  createConversation: (body: { title?: string; model?: string; project_id?: string }) =>
     request<Conversation>("POST", "/api/conversations", body),
   updateConversation: (
     id: string,
@@ -130,4 +140,37 @@ export const api = {
     if (params.projectId) query.set("project_id", params.projectId);
     return request<SearchPage>("GET", `/api/search?${query}`, undefined, { signal });
   },
+
+  projects: (params: { archived?: boolean; q?: string; sort?: ProjectSort } = {}) => {
+    const query = new URLSearchParams({ archived: String(params.archived ?? false) });
+    if (params.q?.trim()) query.set("q", params.q.trim());
+    if (params.sort) query.set("sort", params.sort);
+    return request<ProjectList>("GET", `/api/projects?${query}`);
+  },
+  project: (id: string) => request<Project>("GET", `/api/projects/${encodeURIComponent(id)}`),
+  createProject: (body: { name: string; description?: string; instructions?: string }) =>
+    request<Project>("POST", "/api/projects", body),
+  updateProject: (
+    id: string,
+    body: {
+      name?: string;
+      description?: string;
+      instructions?: string;
+      pinned?: boolean;
+      archived?: boolean;
+    },
+  ) => request<Project>("PATCH", `/api/projects/${encodeURIComponent(id)}`, body),
+  deleteProject: (id: string) => request<void>("DELETE", `/api/projects/${encodeURIComponent(id)}`),
+  knowledge: (projectId: string) =>
+    request<KnowledgeFileList>("GET", `/api/projects/${encodeURIComponent(projectId)}/files`),
+  addKnowledge: (projectId: string, fileId: string) =>
+    request<KnowledgeFile>(
+      "POST",
+      `/api/projects/${encodeURIComponent(projectId)}/files/${encodeURIComponent(fileId)}`,
+    ),
+  removeKnowledge: (projectId: string, fileId: string) =>
+    request<void>(
+      "DELETE",
+      `/api/projects/${encodeURIComponent(projectId)}/files/${encodeURIComponent(fileId)}`,
+    ),
 };

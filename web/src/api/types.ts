@@ -48,6 +48,12 @@ export type Source = Schemas["Source"];
 export type SearchHit = Schemas["SearchHit"];
 export type SearchPage = Schemas["SearchPage"];
 export type SnippetSegment = Schemas["SnippetSegment"];
+export type Project = Schemas["ProjectOut"];
+export type ProjectList = Schemas["ProjectList"];
+export type ProjectSort = "activity" | "name" | "created";
+export type KnowledgeFile = Schemas["KnowledgeFileOut"];
+export type KnowledgeStatus = KnowledgeFile["status"];
+export type KnowledgeFileList = Schemas["KnowledgeFileList"];
 
 export interface RunFrame {
   seq: number;

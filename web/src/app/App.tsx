@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { api } from "../api/endpoints";
 import { ApiError } from "../api/http";
@@ -40,6 +40,10 @@ if (openedChat) {
   });
 }
 
+// Loaded when first opened: the chat screen is what most visits need.
+const ProjectsPage = lazy(() => import("../features/projects/ProjectsPage"));
+const ProjectPage = lazy(() => import("../features/projects/ProjectPage"));
+
 function Splash() {
   return (
     <div className="flex h-full items-center justify-center" role="status" aria-label="Loading">
@@ -74,6 +78,22 @@ function Routed() {
       >
         <Route path="/" element={<ChatRoute />} />
         <Route path="/chat/:id" element={<ChatRoute />} />
+        <Route
+          path="/projects"
+          element={
+            <Suspense fallback={<Splash />}>
+              <ProjectsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/projects/:id"
+          element={
+            <Suspense fallback={<Splash />}>
+              <ProjectPage />
+            </Suspense>
+          }
+        />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

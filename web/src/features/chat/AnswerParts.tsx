@@ -1,13 +1,15 @@
 import clsx from "clsx";
-import type { ReactNode } from "react";
-import type { AttachmentPart, MessageStatus, Part, Source, ToolResultPart } from "../../api/types";
-import { Markdown } from "../../lib/markdown/Markdown";
+import { type ReactNode, useMemo } from "react";
+import type { AttachmentPart, MessageStatus, Part, ToolResultPart } from "../../api/types";
+import { type Citations, Markdown } from "../../lib/markdown/Markdown";
 import { ArtifactCard } from "../artifacts/ArtifactCard";
 import { MessageAttachments } from "../files/MessageAttachments";
 import { ToolCallCard } from "../tools/ToolCallCard";
+import { CitationChip } from "./CitationChip";
 import type { ToolRun } from "./runReducer";
 import { SourceList } from "./SourceList";
 import { ThinkingBlock } from "./ThinkingBlock";
+import { useOpenSource } from "./useOpenSource";
 
 /** The answer's text, with the artifact cards where the model made them. */
 export function answerText(parts: Part[]): string {
@@ -61,6 +63,26 @@ export function AnswerParts({
   conversationId: string;
   toolContext?: ToolContext;
 }) {
+  const opener = useOpenSource();
+  // Sources arrive once, when the answer ends: the chips' object changes only then.
+  const citedSources = useMemo(
+    () => parts.flatMap((p) => (p.type === "sources" ? p.sources : [])),
+    [parts],
+  );
+  const sourceKey = citedSources.map((s) => `${s.n}:${s.chunk_id}`).join(",");
+  const { open } = opener;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the sources' identity is their key; parts change per token.
+  const citations = useMemo((): Citations | undefined => {
+    if (citedSources.length === 0) return undefined;
+    const byNumber = new Map(citedSources.map((s) => [s.n, s]));
+    return {
+      numbers: new Set(byNumber.keys()),
+      render: (n) => {
+        const source = byNumber.get(n);
+        return source ? <CitationChip source={source} onOpen={open} /> : `[${n}]`;
+      },
+    };
+  }, [sourceKey, open]);
   const results = new Map<string, ToolResultPart>();
   for (const part of parts) {
     if (part.type === "tool_result") results.set(part.tool_call_id, part);
@@ -70,7 +92,6 @@ export function AnswerParts({
   let text = "";
   let textStart = 0;
   let files: AttachmentPart[] = [];
-  const sources: Source[] = [];
   const flushFiles = (index: number) => {
     if (files.length === 0) return;
     body.push(
@@ -82,7 +103,7 @@ export function AnswerParts({
   };
   const flush = (index: number) => {
     flushFiles(index);
-    if (text) body.push(<Markdown key={String(textStart)} text={text} />);
+    if (text) body.push(<Markdown key={String(textStart)} text={text} citations={citations} />);
     text = "";
     textStart = index + 1;
   };
@@ -131,7 +152,7 @@ export function AnswerParts({
         files.push(part);
         break;
       case "sources":
-        sources.push(...part.sources);
+        // Listed under the answer, and read by the text's citations.
         break;
       default: {
         const unknown: never = part;
@@ -148,7 +169,9 @@ export function AnswerParts({
           {body}
         </div>
       )}
-      {sources.length > 0 && <SourceList sources={sources} />}
+      {citedSources.length > 0 && (
+        <SourceList sources={citedSources} onOpen={open} problem={opener.problem} />
+      )}
     </>
   );
 }

@@ -3,8 +3,10 @@ import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
 import { ArtifactsButton } from "../artifacts/ArtifactsButton";
+import { ProjectLink } from "../projects/ProjectLink";
 import { SearchButton } from "../search/SearchButton";
 import { PermissionMenu } from "../tools/PermissionMenu";
+import { useConversation } from "./hooks";
 
 export function ChatHeader({
   title,
@@ -17,6 +19,7 @@ export function ChatHeader({
   const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
   const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
   const navigate = useNavigate();
+  const projectId = useConversation(conversationId).data?.project_id ?? null;
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 px-2 sm:px-3">
       <IconButton label="Open menu" className="md:hidden" onClick={() => setDrawerOpen(true)}>
@@ -32,16 +35,17 @@ export function ChatHeader({
         </IconButton>
       )}
       {collapsed && <SearchButton className="hidden md:inline-flex" />}
-      {title ? (
-        <h1
-          className="min-w-0 flex-1 truncate px-2 text-[0.95rem] font-medium text-ink"
-          data-testid="chat-title"
-        >
-          {title}
-        </h1>
-      ) : (
-        <div className="flex-1" />
-      )}
+      <div className="flex min-w-0 flex-1 items-center">
+        {projectId && <ProjectLink projectId={projectId} />}
+        {title && (
+          <h1
+            className={`min-w-0 flex-1 truncate text-[0.95rem] font-medium text-ink ${projectId ? "pl-1 pr-2" : "px-2"}`}
+            data-testid="chat-title"
+          >
+            {title}
+          </h1>
+        )}
+      </div>
       {conversationId && <PermissionMenu conversationId={conversationId} />}
       <ArtifactsButton />
       <IconButton

@@ -1,4 +1,22 @@
+import { useId } from "react";
 import type { Source } from "../../api/types";
+import { AlertIcon } from "../../components/ui/icons";
+import { FileKindIcon } from "../files/FileKindIcon";
+import { guessKind } from "../files/kinds";
+
+/**
+ * The excerpt as a reader wants it: a passage that opens with its own heading ("# Parking The
+ * garage…") shows without it, as the heading is named beside it already.
+ */
+export function excerptText(source: Source): string {
+  const heading = /^#{1,6}\s+/.exec(source.excerpt);
+  if (!heading) return source.excerpt;
+  const rest = source.excerpt.slice(heading[0].length);
+  if (source.section && rest.startsWith(source.section)) {
+    return rest.slice(source.section.length).trimStart() || source.excerpt;
+  }
+  return rest;
+}
 
 /** Where a passage sits in its file, for people: "p. 3 · Pricing". */
 export function sourcePlace(source: Source): string {
@@ -8,22 +26,91 @@ export function sourcePlace(source: Source): string {
   return place.join(" · ");
 }
 
-/** The knowledge passages an answer cites, numbered as the answer cites them. */
-export function SourceList({ sources }: { sources: Source[] }) {
+function SourceItem({ source, onOpen }: { source: Source; onOpen: (s: Source) => void }) {
+  const id = useId();
+  const place = sourcePlace(source);
   return (
-    <section aria-label="Sources" className="mt-3 font-sans" data-testid="sources">
-      <h3 className="mb-1 text-xs font-medium text-muted">Sources</h3>
-      <ol className="flex flex-col gap-1">
-        {sources.map((source) => (
-          <li key={source.n} className="flex min-w-0 items-baseline gap-2 text-sm">
-            <span className="shrink-0 tabular-nums text-muted">[{source.n}]</span>
-            <span className="min-w-0 truncate" title={source.excerpt}>
-              <span className="font-medium">{source.file_name}</span>
-              {sourcePlace(source) && <span className="text-muted"> · {sourcePlace(source)}</span>}
+    <li className="min-w-0">
+      <button
+        type="button"
+        onClick={() => onOpen(source)}
+        aria-labelledby={`${id}-n ${id}-name${place ? ` ${id}-place` : ""}`}
+        aria-describedby={`${id}-excerpt`}
+        className="group/source flex h-full w-full items-start gap-2.5 rounded-xl border border-line bg-surface px-3 py-2.5 text-left transition-colors hover:border-line-strong hover:bg-sidebar/60 dark:bg-raised/40 dark:hover:bg-raised"
+        data-testid="source"
+      >
+        <span
+          id={`${id}-n`}
+          className="mt-px inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-md bg-accent-soft px-1 text-[0.7rem] font-semibold text-[#8f3f20] tabular-nums dark:text-[#f0b9a3]"
+        >
+          <span className="sr-only">Source </span>
+          {source.n}
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="flex min-w-0 items-center gap-1.5">
+            <FileKindIcon
+              kind={guessKind(source.file_name, "")}
+              className="size-4 rounded"
+              iconClassName="size-3"
+            />
+            <span
+              id={`${id}-name`}
+              className="min-w-0 truncate text-[0.8125rem] font-medium text-ink group-hover/source:underline group-hover/source:decoration-line-strong group-hover/source:underline-offset-2"
+            >
+              {source.file_name}
             </span>
-          </li>
+          </span>
+          {place && (
+            <span id={`${id}-place`} className="mt-0.5 block truncate text-xs text-muted">
+              {place}
+            </span>
+          )}
+          <span
+            id={`${id}-excerpt`}
+            className="mt-1 line-clamp-2 text-xs leading-relaxed text-ink-soft"
+          >
+            {excerptText(source)}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** The knowledge passages an answer cites, numbered as the answer cites them; each opens its file there. */
+export function SourceList({
+  sources,
+  onOpen,
+  problem = null,
+}: {
+  sources: Source[];
+  onOpen: (source: Source) => void;
+  /** Why the last source asked for couldn't be opened. */
+  problem?: string | null;
+}) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="mt-4 font-sans" data-testid="sources">
+      <h3
+        id={headingId}
+        className="mb-2 flex items-center gap-1.5 text-xs font-medium tracking-wide text-muted"
+      >
+        Sources
+        <span className="rounded-full bg-line/70 px-1.5 text-[0.68rem] tabular-nums text-ink-soft">
+          {sources.length}
+        </span>
+      </h3>
+      <ol className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        {sources.map((source) => (
+          <SourceItem key={source.n} source={source} onOpen={onOpen} />
         ))}
       </ol>
+      {problem && (
+        <p role="alert" className="mt-2 flex items-start gap-1.5 text-xs text-danger">
+          <AlertIcon className="mt-px size-3.5 shrink-0" />
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,26 +8,39 @@ import { FileKindIcon } from "./FileKindIcon";
 import { ImageView } from "./ImageView";
 import { PdfView } from "./PdfView";
 import { TextView } from "./TextView";
-import type { ViewedFile } from "./viewerStore";
+import type { ViewedFile, ViewerPlace } from "./viewerStore";
 
 type PdfMode = "pages" | "text";
 
 const actionClass =
   "inline-flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm text-ink-soft transition-colors hover:bg-line/70 hover:text-ink";
 
-function Body({ file, pdfMode }: { file: ViewedFile; pdfMode: PdfMode }) {
+function Body({
+  file,
+  pdfMode,
+  place,
+}: {
+  file: ViewedFile;
+  pdfMode: PdfMode;
+  place: ViewerPlace | null;
+}) {
+  const excerpt = place?.excerpt ?? null;
   switch (file.kind) {
     case "image":
       return <ImageView file={file} />;
     case "pdf":
-      return pdfMode === "pages" ? <PdfView file={file} /> : <TextView file={file} />;
+      return pdfMode === "pages" ? (
+        <PdfView file={file} page={place?.page ?? null} />
+      ) : (
+        <TextView file={file} passage={excerpt} />
+      );
     case "document":
     case "spreadsheet":
     case "text":
     case "code":
     case "archive-refused":
     case "other":
-      return <TextView file={file} />;
+      return <TextView file={file} passage={excerpt} />;
     default: {
       const unknown: never = file.kind;
       throw new Error(`unhandled file kind ${String(unknown)}`);
@@ -65,7 +78,16 @@ function PdfModeSwitch({ mode, onChange }: { mode: PdfMode; onChange: (mode: Pdf
  * and code highlighted, sheets as tables; Download for everything. Escape or the backdrop close
  * it and focus goes back to what opened it.
  */
-export default function FileViewer({ file, onClose }: { file: ViewedFile; onClose: () => void }) {
+export default function FileViewer({
+  file,
+  place = null,
+  onClose,
+}: {
+  file: ViewedFile;
+  /** Where to open it: a cited passage's page and words. */
+  place?: ViewerPlace | null;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pdfMode, setPdfMode] = useState<PdfMode>("pages");
@@ -145,7 +167,7 @@ export default function FileViewer({ file, onClose }: { file: ViewedFile; onClos
         </IconButton>
       </header>
       <div className="relative min-h-0 flex-1">
-        <Body file={file} pdfMode={pdfMode} />
+        <Body file={file} pdfMode={pdfMode} place={place} />
       </div>
     </dialog>
   );

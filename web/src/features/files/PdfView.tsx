@@ -39,8 +39,8 @@ function PdfFallback({ file }: { file: ViewedFile }) {
   );
 }
 
-/** The PDF in the browser's own viewer, framed. */
-export function PdfView({ file }: { file: ViewedFile }) {
+/** The PDF in the browser's own viewer, framed, at `page` when one is asked for. */
+export function PdfView({ file, page = null }: { file: ViewedFile; page?: number | null }) {
   if (typeof navigator !== "undefined" && navigator.pdfViewerEnabled === false) {
     return <PdfFallback file={file} />;
   }
@@ -50,7 +50,7 @@ export function PdfView({ file }: { file: ViewedFile }) {
       // shows "blocked" instead. The response sandboxes itself with CSP `sandbox` (see
       // parley/api/downloads.py): an opaque origin, no scripts, forms, popups or navigation of
       // this page, which is what the attribute would have added.
-      src={fileInlineUrl(file.id)}
+      src={page ? `${fileInlineUrl(file.id)}#page=${page}` : fileInlineUrl(file.id)}
       title={`${file.name} (PDF)`}
       referrerPolicy="no-referrer"
       className="absolute inset-0 size-full border-0 bg-white"

@@ -1,7 +1,8 @@
 import clsx from "clsx";
-import { useState } from "react";
+import { type ReactNode, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/http";
 import { AlertIcon, SpinnerIcon } from "../../components/ui/icons";
+import { findPassage, type PassageRange } from "../../lib/findPassage";
 import { useHighlighted } from "../../lib/markdown/useHighlighted";
 import { useFileText } from "./hooks";
 import { NoPreview } from "./NoPreview";
@@ -12,11 +13,50 @@ import type { ViewedFile } from "./viewerStore";
 // Highlighting runs on the main thread; past this the text stays plain but appears at once.
 const HIGHLIGHT_MAX_CHARS = 200_000;
 
-function CodeText({ text, language }: { text: string; language: string | null }) {
+/** A cited passage, marked and scrolled to the middle of the view when the text opens. */
+function Marked({ text, range }: { text: string; range: PassageRange }) {
+  const mark = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    mark.current?.scrollIntoView?.({ block: "center" });
+  }, []);
+  return (
+    <>
+      {text.slice(0, range.start)}
+      <mark
+        ref={mark}
+        className="rounded-sm bg-[#fbe7a1] px-0.5 text-ink dark:bg-[#5c4a1a]"
+        data-testid="viewer-passage"
+      >
+        {text.slice(range.start, range.end)}
+      </mark>
+      {text.slice(range.end)}
+    </>
+  );
+}
+
+function CodeText({
+  text,
+  language,
+  passage,
+}: {
+  text: string;
+  language: string | null;
+  passage: PassageRange | null;
+}) {
   // Wrapping suits phones and long lines; line numbers would no longer match, so they go.
   const [wrap, setWrap] = useState(false);
   const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  const highlighted = useHighlighted(body, body.length <= HIGHLIGHT_MAX_CHARS ? language : null);
+  // A cited passage is marked in the plain text: highlighting would split it across its tokens.
+  const highlighted = useHighlighted(
+    body,
+    body.length <= HIGHLIGHT_MAX_CHARS && !passage ? language : null,
+  );
+  const shown: ReactNode =
+    passage && passage.end <= body.length ? (
+      <Marked text={body} range={passage} />
+    ) : (
+      (highlighted ?? body)
+    );
   const lines = body.split("\n").length;
   const numbers = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
   return (
@@ -48,7 +88,7 @@ function CodeText({ text, language }: { text: string; language: string | null })
               wrap ? "min-w-0 whitespace-pre-wrap break-words" : "whitespace-pre",
             )}
           >
-            <code>{highlighted ?? body}</code>
+            <code>{shown}</code>
           </pre>
         </div>
       </section>
@@ -64,7 +104,7 @@ function CodeText({ text, language }: { text: string; language: string | null })
   );
 }
 
-function ProseText({ text }: { text: string }) {
+function ProseText({ text, passage }: { text: string; passage: PassageRange | null }) {
   return (
     <section
       className="min-h-0 flex-1 overflow-auto"
@@ -74,14 +114,17 @@ function ProseText({ text }: { text: string }) {
       data-testid="viewer-text"
     >
       <div className="mx-auto max-w-3xl whitespace-pre-wrap break-words px-5 py-6 text-[0.95rem] leading-relaxed text-ink sm:px-8">
-        {text}
+        {passage ? <Marked text={text} range={passage} /> : text}
       </div>
     </section>
   );
 }
 
-/** A file's extracted text: code highlighted with line numbers, prose wrapped, sheets as tables. */
-export function TextView({ file }: { file: ViewedFile }) {
+/**
+ * A file's extracted text: code highlighted with line numbers, prose wrapped, sheets as tables.
+ * `passage`, a cited passage's opening words, is marked and scrolled to.
+ */
+export function TextView({ file, passage = null }: { file: ViewedFile; passage?: string | null }) {
   const query = useFileText(file.id);
   if (query.isPending) {
     return (
@@ -106,6 +149,7 @@ export function TextView({ file }: { file: ViewedFile }) {
   const { text, truncated, language } = query.data;
   const sheets = file.kind === "spreadsheet" ? parseSheets(text) : null;
   const code = file.kind === "code" || file.kind === "spreadsheet" || Boolean(language);
+  const range = passage ? findPassage(text, passage) : null;
   return (
     <div className="absolute inset-0 flex flex-col">
       {truncated && (
@@ -121,9 +165,9 @@ export function TextView({ file }: { file: ViewedFile }) {
       {sheets ? (
         <SheetView sheets={sheets} />
       ) : code ? (
-        <CodeText text={text} language={language} />
+        <CodeText text={text} language={language} passage={range} />
       ) : (
-        <ProseText text={text} />
+        <ProseText text={text} passage={range} />
       )}
     </div>
   );

@@ -64,16 +64,23 @@ export function viewedFromOutput(file: ExecutionFile): ViewedFile | null {
   };
 }
 
-interface ViewerState {
-  file: ViewedFile | null;
+/** Where in the file to open it: a cited passage's page (PDFs) and its opening words. */
+export interface ViewerPlace {
+  page: number | null;
+  excerpt: string | null;
 }
 
-export const useFileViewer = create<ViewerState>(() => ({ file: null }));
+interface ViewerState {
+  file: ViewedFile | null;
+  place: ViewerPlace | null;
+}
 
-export function openFileViewer(file: ViewedFile) {
-  useFileViewer.setState({ file });
+export const useFileViewer = create<ViewerState>(() => ({ file: null, place: null }));
+
+export function openFileViewer(file: ViewedFile, place: ViewerPlace | null = null) {
+  useFileViewer.setState({ file, place });
 }
 
 export function closeFileViewer() {
-  useFileViewer.setState({ file: null });
+  useFileViewer.setState({ file: null, place: null });
 }

@@ -1,4 +1,5 @@
-import { Link, useNavigate } from "react-router";
+import { FolderClosed } from "lucide-react";
+import { Link, NavLink, useNavigate } from "react-router";
 import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { CloseIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
@@ -48,6 +49,17 @@ export function Sidebar({ variant }: { variant: "desktop" | "drawer" }) {
           </span>
           New chat
         </button>
+        <NavLink
+          to="/projects"
+          className={({ isActive }) =>
+            `mt-0.5 flex w-full items-center gap-2.5 rounded-xl px-2.5 py-1.5 text-sm text-ink-soft transition-colors hover:bg-line/60 hover:text-ink ${isActive ? "bg-line/60 font-medium text-ink" : ""}`
+          }
+        >
+          <span className="flex size-7 items-center justify-center" aria-hidden="true">
+            <FolderClosed className="size-[1.1rem]" />
+          </span>
+          Projects
+        </NavLink>
       </div>
       <SidebarList />
       <div className="border-t border-line p-2">

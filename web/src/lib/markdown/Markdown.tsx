@@ -4,11 +4,13 @@ import {
   memo,
   type ReactElement,
   type ReactNode,
+  useMemo,
 } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeBlock } from "./CodeBlock";
 import { lazyModule, useLazyModule } from "./lazyModule";
+import { CITATION_ATTRIBUTE, remarkCitations } from "./remarkCitations";
 import { remarkHtmlAsText } from "./remarkHtmlAsText";
 import { safeUrl } from "./safeUrl";
 
@@ -86,20 +88,50 @@ function urlTransform(url: string): string {
   return safeUrl(url) ?? "";
 }
 
-export const Markdown = memo(function Markdown({ text }: { text: string }): ReactElement {
+/** The answer's sources: [n] markers naming one of `numbers` render as `render(n)`. */
+export interface Citations {
+  numbers: ReadonlySet<number>;
+  render: (n: number) => ReactNode;
+}
+
+function withCitations(citations: Citations): Components {
+  return {
+    ...components,
+    sup(props) {
+      const { children, node: _node, ...rest } = props;
+      const n = Number((rest as Record<string, unknown>)[CITATION_ATTRIBUTE]);
+      if (Number.isInteger(n) && citations.numbers.has(n)) return <>{citations.render(n)}</>;
+      return <sup {...rest}>{children}</sup>;
+    },
+  };
+}
+
+export const Markdown = memo(function Markdown({
+  text,
+  citations,
+}: {
+  text: string;
+  /** Pass a stable object (memoised): a new one renders the text again. */
+  citations?: Citations;
+}): ReactElement {
   const math = useLazyModule(mathModule, MATH_HINT.test(text));
-  const remarkPlugins = math
+  const mapped = useMemo(() => (citations ? withCitations(citations) : components), [citations]);
+  const base = math
     ? [remarkGfm, math.remarkMath, remarkHtmlAsText]
     : [remarkGfm, remarkHtmlAsText];
+  const remarkPlugins = citations
+    ? [...base, [remarkCitations, { numbers: citations.numbers }] as const]
+    : base;
   const rehypePlugins = math
     ? [[math.rehypeKatex, { throwOnError: false, strict: false, trust: false }] as const]
     : [];
   return (
     <ReactMarkdown
-      remarkPlugins={remarkPlugins}
+      // biome-ignore lint/suspicious/noExplicitAny: unified's plugin tuple type is not expressible here.
+      remarkPlugins={remarkPlugins as any}
       // biome-ignore lint/suspicious/noExplicitAny: unified's plugin tuple type is not expressible here.
       rehypePlugins={rehypePlugins as any}
-      components={components}
+      components={mapped}
       urlTransform={urlTransform}
       skipHtml={false}
     >
