@@ -315,6 +315,8 @@ def _create_params(request: GenerationRequest) -> dict[str, Any]:
         params["system"] = [*blocks, knowledge]
     elif request.system:
         params["system"] = request.system
+    if request.stop_sequences:
+        params["stop_sequences"] = list(request.stop_sequences)
     # This SDK no longer has keyword arguments for the sampling parameters; the API still
     # takes them in the body, except together with extended thinking.
     sampling: dict[str, float] = {}

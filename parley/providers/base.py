@@ -81,6 +81,7 @@ class GenerationRequest:
     top_p: float | None = None
     thinking_budget: int | None = None  # tokens; None turns extended thinking off
     tools: tuple[ToolSpec, ...] = ()
+    stop_sequences: tuple[str, ...] = ()  # the answer ends before the first one it would write
     # reference material after the system prompt (a project's knowledge); with cache_knowledge
     # it is the same on every turn, and a backend that caches prompts marks it for caching
     knowledge: str | None = None

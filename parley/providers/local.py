@@ -38,7 +38,38 @@ from parley.providers.base import (
 
 _log = logging.getLogger(__name__)
 
-_STOP_REASONS = {"stop": "end_turn", "length": "max_tokens"}
+_STOP_REASONS = {"stop": "end_turn", "length": "max_tokens", "stop_sequence": "stop_sequence"}
+
+
+class _StopWatch:
+    """Ends the text at the first stop sequence; holds back a tail that may be the start of one,
+    so that no part of a stop sequence is ever shown."""
+
+    def __init__(self, stops: tuple[str, ...]) -> None:
+        self._stops = [s for s in stops if s]
+        self._held = ""
+
+    def feed(self, text: str, *, final: bool = False) -> tuple[str, bool]:
+        if not self._stops:
+            return text, False
+        held = self._held + text
+        found = [i for i in (held.find(s) for s in self._stops) if i >= 0]
+        if found:
+            self._held = ""
+            return held[: min(found)], True
+        if final:
+            self._held = ""
+            return held, False
+        keep = 0
+        for stop in self._stops:
+            for size in range(min(len(stop) - 1, len(held)), 0, -1):
+                if held.endswith(stop[:size]):
+                    keep = max(keep, size)
+                    break
+        self._held = held[len(held) - keep :] if keep else ""
+        return held[: len(held) - keep], False
+
+
 _DEFAULT_TEMPERATURE = 0.7
 _DEFAULT_TOP_P = 0.95
 _MAX_OUTPUT = 4096
@@ -244,6 +275,7 @@ class _Engine:
         is_end = _end_of_generation_test(llm)
         generated = 0
         finish = "length"
+        stops = _StopWatch(request.stop_sequences)
         tokens = llm.generate(prompt, top_k=40, top_p=top_p, min_p=0.05, temp=temperature)
         try:
             for token in tokens:
@@ -253,15 +285,20 @@ class _Engine:
                     finish = "stop"
                     break
                 generated += 1
-                text = decoder.decode(llm.detokenize([token]))
+                text, stopped = stops.feed(decoder.decode(llm.detokenize([token])))
                 if text:
                     job.post(TextDelta(text))
+                if stopped:
+                    finish = "stop_sequence"
+                    break
                 if generated >= budget:
                     break
         finally:
             tokens.close()
-        if tail := decoder.decode(b"", final=True):
-            job.post(TextDelta(tail))
+        if finish != "stop_sequence":
+            tail, _ = stops.feed(decoder.decode(b"", final=True), final=True)
+            if tail:
+                job.post(TextDelta(tail))
         self._release(job)
         job.post(UsageReport(input_tokens=len(prompt), output_tokens=generated))
         job.post(StreamEnd(stop_reason=_STOP_REASONS[finish]))

@@ -232,6 +232,8 @@ def _create_params(request: GenerationRequest) -> dict[str, Any]:
         params["temperature"] = request.temperature
     if request.top_p is not None:
         params["top_p"] = request.top_p
+    if request.stop_sequences:
+        params["stop"] = list(request.stop_sequences)
     return params
 
 

@@ -37,6 +37,11 @@ class ConversationSettings(BaseModel):
     permission_mode: Literal["ask", "allow"] | None = Field(
         None, description="Code the model wants to run: ask first (default) or run at once."
     )
+    stop_sequences: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+        None,
+        max_length=4,
+        description="The answer ends before the first of these it would write (up to four).",
+    )
 
 
 class CreateConversation(BaseModel):

@@ -33,7 +33,7 @@ from parley.services.conversations import owned_conversation
 from parley.services.errors import InvalidInput, MessageNotFound
 from parley.services.executions import sandbox_limits
 from parley.services.knowledge import ProjectPrompt, project_prompt, record_sources
-from parley.services.models import check_model
+from parley.services.models import check_model, check_parameters
 from parley.services.titles import fallback_title, generate_title
 from parley.services.user_settings import personal_prompt, read_settings
 
@@ -61,6 +61,7 @@ async def start_turn(
         conversation = owned_conversation(session, user_id, conversation_id)
         personal.append(read_settings(session, user_id))
         model = check_model(ctx, data.model or conversation.model)
+        check_parameters(ctx, model, conversation.settings or {})
         tree = _load_tree(session, conversation.id)
         parent_id = data.parent_id
         if parent_id is not None and parent_id not in tree:
@@ -136,6 +137,7 @@ async def regenerate(
         if target.status == "streaming":
             raise InvalidInput("This answer is still being written; stop it first.")
         model = check_model(ctx, data.model or target.model or conversation.model)
+        check_parameters(ctx, model, conversation.settings or {})
         versions = _artifact_versions(session, tree)
         run_id, assistant = _begin_answer(session, ctx, conversation, user_message, model, utcnow())
         return conversation, tree, versions, user_message, run_id, assistant, model
@@ -289,6 +291,7 @@ def _launch(
         temperature=settings.get("temperature"),
         top_p=settings.get("top_p"),
         thinking_budget=thinking,
+        stop_sequences=tuple(settings.get("stop_sequences") or ()),
         knowledge=project.knowledge if project is not None else None,
         cache_knowledge=project is not None and project.cache,
     )

@@ -14,7 +14,7 @@ from parley.schemas.conversations import CreateConversation, UpdateConversation
 from parley.services.context import AppContext
 from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.errors import ConversationNotFound, InvalidInput, NotFound
-from parley.services.models import resolve_model
+from parley.services.models import check_parameters, resolve_model
 
 
 def owned_conversation(session: Session, user_id: str, conversation_id: str) -> Conversation:
@@ -93,6 +93,8 @@ async def create_conversation(
         if default and ctx.providers.get_model(default) is not None:
             requested = default
     model = await resolve_model(ctx, requested)
+    if data.settings is not None:
+        check_parameters(ctx, model, data.settings.model_dump(exclude_none=True))
     conversation = Conversation(
         user_id=user_id,
         title=data.title or "New chat",
@@ -135,6 +137,8 @@ async def update_conversation(
             setattr(conversation, key, value)
         if data.settings is not None:
             conversation.settings = data.settings.model_dump(exclude_none=True)
+        if "model" in changes or data.settings is not None:
+            check_parameters(ctx, conversation.model, conversation.settings or {})
         conversation.updated_at = utcnow()
         return conversation
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from parley.providers.base import ModelInfo
 from parley.services.context import AppContext
-from parley.services.errors import ModelUnavailable
+from parley.services.errors import InvalidInput, ModelUnavailable
 
 
 async def list_models(ctx: AppContext) -> tuple[list[ModelInfo], str]:
@@ -42,3 +44,37 @@ def check_model(ctx: AppContext, requested: str | None) -> str:
     raise ModelUnavailable(
         f"Unknown model '{requested}'. GET /api/models lists the models this server offers."
     )
+
+
+def check_parameters(ctx: AppContext, model: str, settings: dict[str, Any]) -> None:
+    """Refuse what the model cannot do with a reason (422): the sampling parameters and limits
+    of a conversation's settings, checked against the catalog's capabilities."""
+    info = ctx.providers.get_model(model)
+    if info is None:
+        return
+    max_tokens = settings.get("max_tokens")
+    if max_tokens is not None and max_tokens > info.max_output:
+        raise InvalidInput(
+            f"{info.name} writes at most {info.max_output:,} tokens per answer; max_tokens is "
+            f"{max_tokens:,}."
+        )
+    budget = settings.get("thinking_budget")
+    if budget is not None:
+        if not info.thinking:
+            raise InvalidInput(f"{info.name} has no extended thinking: remove thinking_budget.")
+        if budget >= info.max_output:
+            raise InvalidInput(
+                f"The thinking budget ({budget:,} tokens) must be below {info.name}'s output "
+                f"limit of {info.max_output:,} tokens."
+            )
+    temperature = settings.get("temperature")
+    if temperature is not None and info.provider == "anthropic" and temperature > 1:
+        raise InvalidInput(f"{info.name} takes a temperature from 0 to 1; got {temperature}.")
+    if (
+        budget is not None
+        and info.provider == "anthropic"
+        and (temperature is not None or settings.get("top_p") is not None)
+    ):
+        raise InvalidInput(
+            "With extended thinking Claude samples as it must: leave temperature and top_p unset."
+        )

@@ -679,6 +679,30 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description Every setting, with its default where the person has not changed it.
+         */
+        get: operations["get_settings_api_settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Settings
+         * @description Change some settings (null puts one back to its default); answers all of them.
+         */
+        patch: operations["update_settings_api_settings_patch"];
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1068,6 +1092,11 @@ export type components = {
              * @description Code the model wants to run: ask first (default) or run at once.
              */
             permission_mode?: ("ask" | "allow") | null;
+            /**
+             * Stop Sequences
+             * @description The answer ends before the first of these it would write (up to four).
+             */
+            stop_sequences?: string[] | null;
             /** System Prompt */
             system_prompt?: string | null;
             /** Temperature */
@@ -1101,6 +1130,18 @@ export type components = {
              * Instructions
              * @default
              */
+            instructions: string;
+            /** Name */
+            name: string;
+        };
+        /** CustomStyle */
+        CustomStyle: {
+            /**
+             * Id
+             * @description Lower-case letters, digits and dashes; picked as the style.
+             */
+            id: string;
+            /** Instructions */
             instructions: string;
             /** Name */
             name: string;
@@ -1997,6 +2038,41 @@ export type components = {
             /** Pinned */
             pinned?: boolean | null;
         };
+        /**
+         * UpdateUserSettings
+         * @description Any subset of the keys; null puts a key back to its default; an unknown key is refused
+         *     (422).
+         */
+        UpdateUserSettings: {
+            /** Chat Font */
+            chat_font?: ("default" | "system" | "dyslexic") | null;
+            /** Custom Instructions */
+            custom_instructions?: string | null;
+            /** Custom Styles */
+            custom_styles?: components["schemas"]["CustomStyle"][] | null;
+            /** Default Model */
+            default_model?: string | null;
+            /** Follow Ups */
+            follow_ups?: boolean | null;
+            /** Locale */
+            locale?: string | null;
+            /** Permission Mode */
+            permission_mode?: ("ask" | "allow") | null;
+            /** Reduced Motion */
+            reduced_motion?: boolean | null;
+            /** Send On Enter */
+            send_on_enter?: boolean | null;
+            /** Style */
+            style?: string | null;
+            /** Text Size */
+            text_size?: ("small" | "medium" | "large") | null;
+            /** Theme */
+            theme?: ("light" | "dark" | "system") | null;
+            /** Thinking */
+            thinking?: boolean | null;
+            /** Thinking Budget */
+            thinking_budget?: number | null;
+        };
         /** Usage */
         Usage: {
             /** Input Tokens */
@@ -2024,6 +2100,84 @@ export type components = {
             is_admin: boolean;
             /** Name */
             name: string;
+        };
+        /** UserSettingsOut */
+        UserSettingsOut: {
+            /**
+             * Chat Font
+             * @default default
+             * @enum {string}
+             */
+            chat_font: "default" | "system" | "dyslexic";
+            /**
+             * Custom Instructions
+             * @description What Parley should know about you: sent with every conversation.
+             * @default
+             */
+            custom_instructions: string;
+            /** Custom Styles */
+            custom_styles?: components["schemas"]["CustomStyle"][];
+            /**
+             * Default Model
+             * @description For new chats; null: the server's.
+             */
+            default_model?: string | null;
+            /**
+             * Follow Ups
+             * @description Suggest follow-up questions after an answer.
+             * @default true
+             */
+            follow_ups: boolean;
+            /**
+             * Locale
+             * @description BCP 47 tag for dates and numbers; null: browser's.
+             */
+            locale?: string | null;
+            /**
+             * Permission Mode
+             * @description Code the model wants to run: ask first, or run at once; a chat's own choice wins; null: the server's default.
+             */
+            permission_mode?: ("ask" | "allow") | null;
+            /**
+             * Reduced Motion
+             * @description null: follow the system setting.
+             */
+            reduced_motion?: boolean | null;
+            /**
+             * Send On Enter
+             * @description false: Ctrl/⌘+Enter sends, Enter is a newline.
+             * @default true
+             */
+            send_on_enter: boolean;
+            /**
+             * Style
+             * @description normal, concise, explanatory, formal or a custom id.
+             * @default normal
+             */
+            style: string;
+            /**
+             * Text Size
+             * @default medium
+             * @enum {string}
+             */
+            text_size: "small" | "medium" | "large";
+            /**
+             * Theme
+             * @default system
+             * @enum {string}
+             */
+            theme: "light" | "dark" | "system";
+            /**
+             * Thinking
+             * @description Extended thinking on new chats (where supported).
+             * @default false
+             */
+            thinking: boolean;
+            /**
+             * Thinking Budget
+             * @default 8000
+             */
+            thinking_budget: number;
         };
         /** ValidationError */
         ValidationError: {
@@ -3584,6 +3738,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_settings_api_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSettingsOut"];
+                };
+            };
+        };
+    };
+    update_settings_api_settings_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSettingsOut"];
                 };
             };
             /** @description Validation Error */
