@@ -103,7 +103,14 @@ class Embedder:
 
     def __init__(self) -> None:
         from safetensors.numpy import load
+        from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer
+
+        # One BLAS thread, for the whole process (nothing else in the server uses BLAS): these
+        # matrices are small, and OpenBLAS's worker threads spin-wait for each other whenever
+        # the cores are busy: 24 passages/s with one thread, 1.7/s with two while the machine
+        # is loaded (bench/knowledge.py).
+        threadpool_limits(limits=1, user_api="blas")
 
         with zipfile.ZipFile(_model_archive()) as archive:
             weights = load(archive.read("model.safetensors"))
