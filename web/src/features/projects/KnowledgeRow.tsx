@@ -53,14 +53,9 @@ export function KnowledgeRow({
         <p className="truncate text-sm font-medium text-ink" title={file.name}>
           {file.name}
         </p>
-        <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-xs text-muted">
-          <span>{fileMeta(file.name, file.kind, file.size, file.pages)}</span>
-          {file.status === "ready" && (
-            <>
-              <span aria-hidden="true">·</span>
-              <span>≈{formatCount(file.token_estimate)} tokens</span>
-            </>
-          )}
+        <p className="mt-0.5 truncate text-xs text-muted">
+          {fileMeta(file.name, file.kind, file.size, file.pages)}
+          {file.status === "ready" && ` · ≈${formatCount(file.token_estimate)} tokens`}
         </p>
         <p
           className={clsx(
