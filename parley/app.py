@@ -27,6 +27,7 @@ from parley.api import (
     search,
 )
 from parley.api import settings as settings_api
+from parley.api import usage as usage_api
 from parley.api.errors import install_error_handlers
 from parley.artifact_frame import register_artifact_frame
 from parley.config import Settings
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
         search.router,
         projects.router,
         settings_api.router,
+        usage_api.router,
     ):
         app.include_router(router)
     register_artifact_frame(app, settings.static_dir or BUNDLED_STATIC)

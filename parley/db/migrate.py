@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # Alembic (with Mako and Pygments) is imported only when a mi
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision; a test keeps it equal to Alembic's head, so start-up can check the schema
 # with one query instead of importing Alembic.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 
 
 class DatabaseNotMigrated(RuntimeError):

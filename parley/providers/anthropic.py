@@ -123,7 +123,7 @@ class AnthropicProvider:
         # building an SDK object per token costs more than the rest of the token's path and a
         # busy server streams a hundred answers at once.
         started = False
-        input_tokens = output_tokens = 0
+        input_tokens = output_tokens = cache_read = cache_write = 0
         stop_reason: str | None = None
         finished = False
         tool_blocks: dict[int, tuple[str, str, list[str]]] = {}  # index -> id, name, JSON parts
@@ -163,12 +163,16 @@ class AnthropicProvider:
                         usage = orjson.loads(data)["message"].get("usage") or {}
                         input_tokens = _input_tokens(usage, input_tokens)
                         output_tokens = int(usage.get("output_tokens") or 0)
+                        cache_read = int(usage.get("cache_read_input_tokens") or cache_read)
+                        cache_write = int(usage.get("cache_creation_input_tokens") or cache_write)
                     elif event == "message_delta":
                         payload = orjson.loads(data)
                         stop_reason = payload.get("delta", {}).get("stop_reason") or stop_reason
                         usage = payload.get("usage") or {}
                         input_tokens = _input_tokens(usage, input_tokens)
                         output_tokens = int(usage.get("output_tokens") or output_tokens)
+                        cache_read = int(usage.get("cache_read_input_tokens") or cache_read)
+                        cache_write = int(usage.get("cache_creation_input_tokens") or cache_write)
                     elif event == "message_stop":
                         finished = True
                     elif event == "error":
@@ -185,7 +189,12 @@ class AnthropicProvider:
                 "The answer from Anthropic's API ended before it was complete.",
                 retryable=True,
             )
-        yield UsageReport(input_tokens=input_tokens, output_tokens=output_tokens)
+        yield UsageReport(
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            cache_read_tokens=cache_read,
+            cache_write_tokens=cache_write,
+        )
         yield StreamEnd(stop_reason=stop_reason)
 
     async def aclose(self) -> None:

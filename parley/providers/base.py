@@ -135,8 +135,29 @@ class Queued:
 
 @dataclass(frozen=True, slots=True)
 class UsageReport:
-    input_tokens: int
+    input_tokens: int  # all of the prompt, the cached part included
     output_tokens: int
+    cache_read_tokens: int = 0  # of input_tokens: read from the provider's prompt cache
+    cache_write_tokens: int = 0  # of input_tokens: written to it (dearer once, cheap after)
+
+
+# what a cached input token costs, as a share of a fresh one (Anthropic's published rates: a write
+# to the 5-minute cache 1.25x, a read 0.1x; OpenAI bills cached input at half price)
+CACHE_WRITE_RATE = {"anthropic": 1.25, "openai": 1.0, "local": 0.0}
+CACHE_READ_RATE = {"anthropic": 0.1, "openai": 0.5, "local": 0.0}
+
+
+def usage_cost(usage: UsageReport, info: ModelInfo | None) -> float | None:
+    """USD for the tokens at the catalog's prices; None when the prices are unknown."""
+    if info is None or info.input_price is None or info.output_price is None:
+        return 0.0 if info is not None and info.provider == "local" else None
+    fresh = max(0, usage.input_tokens - usage.cache_read_tokens - usage.cache_write_tokens)
+    weighted = (
+        fresh
+        + usage.cache_write_tokens * CACHE_WRITE_RATE[info.provider]
+        + usage.cache_read_tokens * CACHE_READ_RATE[info.provider]
+    )
+    return (weighted * info.input_price + usage.output_tokens * info.output_price) / 1_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,9 +141,11 @@ class OpenAICompatProvider:
                             retryable=True,
                         )
                     if reported := chunk.get("usage"):
+                        details = reported.get("prompt_tokens_details") or {}
                         usage = UsageReport(
                             input_tokens=int(reported.get("prompt_tokens") or 0),
                             output_tokens=int(reported.get("completion_tokens") or 0),
+                            cache_read_tokens=int(details.get("cached_tokens") or 0),
                         )
                     choices = chunk.get("choices")
                     if not choices:

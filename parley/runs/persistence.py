@@ -40,6 +40,9 @@ async def finish_message(
     error: dict[str, Any] | None,
     input_tokens: int | None,
     output_tokens: int | None,
+    cache_read_tokens: int | None = None,
+    cache_write_tokens: int | None = None,
+    cost_usd: float | None = None,
 ) -> None:
     now = utcnow()
 
@@ -55,6 +58,9 @@ async def finish_message(
                 error=error,
                 input_tokens=input_tokens,
                 output_tokens=output_tokens,
+                cache_read_tokens=cache_read_tokens,
+                cache_write_tokens=cache_write_tokens,
+                cost_usd=cost_usd,
                 updated_at=now,
             )
         )

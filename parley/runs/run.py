@@ -47,6 +47,7 @@ class RunSpec:
     outputs: OutputStore | None = None
     permission_mode: str = "ask"
     max_steps: int = DEFAULT_MAX_STEPS
+    model_info: p.ModelInfo | None = None  # its prices, for the answer's cost
 
 
 @dataclass
@@ -289,6 +290,7 @@ class Run:
         try:
             self._checkpoints.forget(spec.message_id)
             parts = answer.snapshot()
+            cost = p.usage_cost(usage, spec.model_info) if usage is not None else None
             await asyncio.shield(
                 finish_message(
                     self._db,
@@ -301,11 +303,20 @@ class Run:
                     error=error,
                     input_tokens=usage.input_tokens if usage else None,
                     output_tokens=usage.output_tokens if usage else None,
+                    cache_read_tokens=usage.cache_read_tokens if usage else None,
+                    cache_write_tokens=usage.cache_write_tokens if usage else None,
+                    cost_usd=cost,
                 )
             )
             if usage is not None:
                 self.emit(
-                    e.Usage(input_tokens=usage.input_tokens, output_tokens=usage.output_tokens)
+                    e.Usage(
+                        input_tokens=usage.input_tokens,
+                        output_tokens=usage.output_tokens,
+                        cache_read_tokens=usage.cache_read_tokens,
+                        cache_write_tokens=usage.cache_write_tokens,
+                        cost_usd=cost,
+                    )
                 )
             self.emit(e.MessageStop(status=status, stop_reason=stop_reason))
             if spec.after_stop is not None and status != "interrupted":
@@ -322,4 +333,6 @@ def _add_usage(total: p.UsageReport | None, step: p.UsageReport) -> p.UsageRepor
     return p.UsageReport(
         input_tokens=total.input_tokens + step.input_tokens,
         output_tokens=total.output_tokens + step.output_tokens,
+        cache_read_tokens=total.cache_read_tokens + step.cache_read_tokens,
+        cache_write_tokens=total.cache_write_tokens + step.cache_write_tokens,
     )

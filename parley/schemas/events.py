@@ -87,8 +87,11 @@ class ToolResult(BaseModel):
 
 class Usage(BaseModel):
     type: Literal["usage"] = "usage"
-    input_tokens: int
+    input_tokens: int = Field(description="All of the prompt, the cached part included.")
     output_tokens: int
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    cost_usd: float | None = Field(None, description="At the catalog's prices; null: unknown.")
 
 
 class Error(BaseModel):

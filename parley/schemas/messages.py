@@ -118,6 +118,9 @@ class MessageOut(BaseModel):
     error: MessageError | None
     input_tokens: int | None
     output_tokens: int | None
+    cache_read_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    cost_usd: float | None = Field(None, description="At the catalog's prices; null: unknown.")
     run_id: str | None
     created_at: datetime
     updated_at: datetime

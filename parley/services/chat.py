@@ -322,6 +322,7 @@ def _launch(
                 or personal.permission_mode
                 or ctx.settings.default_permission_mode,
                 max_steps=ctx.settings.agent_max_steps,
+                model_info=info,
             ),
             log=ctx.events,
             db=ctx.db,

@@ -63,6 +63,8 @@ class Step:
     stop_reason: str = "end_turn"  # Anthropic name; mapped to finish_reason for OpenAI
     input_tokens: int | None = None  # default: a rough count of the request
     output_tokens: int | None = None  # default: the number of chunks
+    cache_read_tokens: int = 0  # Anthropic: on top of input_tokens; OpenAI: part of the prompt
+    cache_write_tokens: int = 0  # Anthropic only
     signature: str = "EqQBCkgIARABGAIiQFakeSignatureForTheThinkingBlock=="
     # tool calls streamed after the text: {"name", "input", "id"?, "chunks"?: pieces of the JSON}
     tool_calls: list[dict[str, Any]] = field(default_factory=list)

@@ -182,7 +182,7 @@ async def anthropic_messages(body: Body, request: dict[str, Any], step: Step) ->
             content.append({"type": "thinking", "thinking": thinking, "signature": step.signature})
         content.append({"type": "text", "text": "".join(step.text_chunks())})
         message = anthropic_message(message_id, model, content, step.stop_reason)
-        message["usage"] = anthropic_usage(input_tokens, output_tokens)
+        message["usage"] = anthropic_usage(input_tokens, output_tokens, step)
         body.start(200, anthropic_headers([("content-type", "application/json")]), stream=False)
         body.send(orjson.dumps(message))
         body.finish()
@@ -193,7 +193,7 @@ async def anthropic_messages(body: Body, request: dict[str, Any], step: Step) ->
     )
     body.start(200, headers, stream=True)
     start_message = anthropic_message(message_id, model, [], None)
-    start_message["usage"] = anthropic_usage(input_tokens, 1)
+    start_message["usage"] = anthropic_usage(input_tokens, 1, step)
     body.send(sse("message_start", {"type": "message_start", "message": start_message}))
     first_is_thinking = bool(step.thinking)
     body.send(block_start(0, first_is_thinking))
@@ -275,11 +275,11 @@ def anthropic_message(
     }
 
 
-def anthropic_usage(input_tokens: int, output_tokens: int) -> dict[str, Any]:
+def anthropic_usage(input_tokens: int, output_tokens: int, step: Step) -> dict[str, Any]:
     return {
         "input_tokens": input_tokens,
-        "cache_creation_input_tokens": 0,
-        "cache_read_input_tokens": 0,
+        "cache_creation_input_tokens": step.cache_write_tokens,
+        "cache_read_input_tokens": step.cache_read_tokens,
         "output_tokens": output_tokens,
         "service_tier": "standard",
     }
@@ -318,6 +318,8 @@ async def openai_chat(body: Body, request: dict[str, Any], step: Step) -> None:
         "completion_tokens": completion_tokens,
         "total_tokens": prompt_tokens + completion_tokens,
     }
+    if step.cache_read_tokens:
+        usage["prompt_tokens_details"] = {"cached_tokens": step.cache_read_tokens}
     finish_reason = FINISH_REASONS.get(step.final_stop_reason, step.final_stop_reason)
     completion_id = new_id("chatcmpl-")
     created = int(time.time())

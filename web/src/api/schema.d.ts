@@ -703,6 +703,26 @@ export type paths = {
         patch: operations["update_settings_api_settings_patch"];
         trace?: never;
     };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Usage
+         * @description Tokens and cost of my answers from `from` to `to` (UTC days, inclusive).
+         */
+        get: operations["get_usage_api_usage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1461,8 +1481,17 @@ export type components = {
         };
         /** MessageOut */
         MessageOut: {
+            /** Cache Read Tokens */
+            cache_read_tokens?: number | null;
+            /** Cache Write Tokens */
+            cache_write_tokens?: number | null;
             /** Conversation Id */
             conversation_id: string;
+            /**
+             * Cost Usd
+             * @description At the catalog's prices; null: unknown.
+             */
+            cost_usd?: number | null;
             /**
              * Created At
              * Format: date-time
@@ -2075,7 +2104,25 @@ export type components = {
         };
         /** Usage */
         Usage: {
-            /** Input Tokens */
+            /**
+             * Cache Read Tokens
+             * @default 0
+             */
+            cache_read_tokens: number;
+            /**
+             * Cache Write Tokens
+             * @default 0
+             */
+            cache_write_tokens: number;
+            /**
+             * Cost Usd
+             * @description At the catalog's prices; null: unknown.
+             */
+            cost_usd?: number | null;
+            /**
+             * Input Tokens
+             * @description All of the prompt, the cached part included.
+             */
             input_tokens: number;
             /** Output Tokens */
             output_tokens: number;
@@ -2084,6 +2131,68 @@ export type components = {
              * @enum {string}
              */
             type: "usage";
+        };
+        /** UsageOut */
+        UsageOut: {
+            /**
+             * From
+             * Format: date
+             * @description First day counted (UTC).
+             */
+            from: string;
+            /**
+             * Group By
+             * @enum {string}
+             */
+            group_by: "day" | "model" | "conversation";
+            /**
+             * Rows
+             * @description Days in order; models and chats by cost, then use.
+             */
+            rows: components["schemas"]["UsageRow"][];
+            /**
+             * To
+             * Format: date
+             * @description Last day counted (UTC), inclusive.
+             */
+            to: string;
+            total: components["schemas"]["UsageRow"];
+        };
+        /** UsageRow */
+        UsageRow: {
+            /** Answers */
+            answers: number;
+            /** Cache Read Tokens */
+            cache_read_tokens: number;
+            /** Cache Write Tokens */
+            cache_write_tokens: number;
+            /**
+             * Cost Usd
+             * @description At the catalog's prices, of the answers priced.
+             */
+            cost_usd: number;
+            /**
+             * Input Tokens
+             * @description All of the prompts, the cached parts included.
+             */
+            input_tokens: number;
+            /**
+             * Key
+             * @description The day (YYYY-MM-DD, UTC), the model id or the conversation id.
+             */
+            key: string;
+            /**
+             * Label
+             * @description For people: the day, the model's name, the chat's title.
+             */
+            label: string;
+            /** Output Tokens */
+            output_tokens: number;
+            /**
+             * Unpriced Answers
+             * @description Answers of models without known prices.
+             */
+            unpriced_answers: number;
         };
         /** UserOut */
         UserOut: {
@@ -3791,6 +3900,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserSettingsOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_usage_api_usage_get: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description Default: 29 days before to. */
+                from?: string | null;
+                group_by?: "day" | "model" | "conversation";
+                /** @description Default: today (UTC). */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageOut"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Validation Error */

@@ -14,7 +14,14 @@ const script: RunEvent[] = [
   { type: "thinking_delta", text: "think." },
   { type: "text_delta", text: "Hello" },
   { type: "text_delta", text: ", world." },
-  { type: "usage", input_tokens: 12, output_tokens: 5 },
+  {
+    type: "usage",
+    input_tokens: 12,
+    output_tokens: 5,
+    cache_read_tokens: 0,
+    cache_write_tokens: 0,
+    cost_usd: 0.0001,
+  },
   { type: "message_stop", status: "complete", stop_reason: "end_turn" },
   { type: "title", conversation_id: "c1", title: "Greetings" },
 ];
