@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { useLayoutStore } from "../../app/uiStore";
 import { IconButton } from "../../components/ui/Button";
 import { MenuIcon, PlusIcon, SidebarIcon } from "../../components/ui/icons";
@@ -19,7 +19,9 @@ export function ChatHeader({
   const toggleSidebar = useLayoutStore((s) => s.toggleSidebar);
   const setDrawerOpen = useLayoutStore((s) => s.setDrawerOpen);
   const navigate = useNavigate();
-  const projectId = useConversation(conversationId).data?.project_id ?? null;
+  // An empty chat's header is drawn without its id: the route still names the conversation.
+  const routeId = useParams().id;
+  const projectId = useConversation(conversationId ?? routeId).data?.project_id ?? null;
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 px-2 sm:px-3">
       <IconButton label="Open menu" className="md:hidden" onClick={() => setDrawerOpen(true)}>

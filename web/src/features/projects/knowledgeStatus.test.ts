@@ -6,7 +6,7 @@ describe("knowledgeProgress", () => {
   it("says where each file stands, with the embedded share while indexing", () => {
     expect(knowledgeProgress(knowledgeFile({ status: "queued", chunks: 0, embedded: 0 }))).toEqual({
       label: "Queued",
-      fraction: 0,
+      fraction: null,
       tone: "pending",
     });
     expect(

@@ -8,7 +8,7 @@ export function isIndexing(files: readonly KnowledgeFile[]): boolean {
 export interface KnowledgeProgress {
   /** What the row says: "Queued", "Indexing 3/12", "Ready", "Failed". */
   label: string;
-  /** 0 to 1 while indexing; null when there is no bar to show. */
+  /** 0 to 1 while indexing; null when there is no bar to show (nothing has started yet). */
   fraction: number | null;
   tone: "pending" | "ready" | "failed";
 }
@@ -16,7 +16,7 @@ export interface KnowledgeProgress {
 export function knowledgeProgress(file: KnowledgeFile): KnowledgeProgress {
   switch (file.status) {
     case "queued":
-      return { label: "Queued", fraction: 0, tone: "pending" };
+      return { label: "Queued", fraction: null, tone: "pending" };
     case "indexing": {
       // Passages are written before the first is embedded: until then there is no count yet.
       if (file.chunks === 0) return { label: "Indexing", fraction: 0, tone: "pending" };
