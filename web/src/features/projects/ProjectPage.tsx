@@ -5,6 +5,7 @@ import { ApiError } from "../../api/http";
 import { Button } from "../../components/ui/Button";
 import { ChevronLeftIcon, DotsIcon, TrashIcon } from "../../components/ui/icons";
 import { Menu } from "../../components/ui/Menu";
+import { announce } from "../../lib/announcer";
 import { DeleteProjectDialog } from "./DeleteProjectDialog";
 import { EditableText } from "./EditableText";
 import { useDeleteProject, useProject, useUpdateProject } from "./hooks";
@@ -85,12 +86,26 @@ export default function ProjectPage() {
             {
               label: data.pinned ? "Unpin project" : "Pin project",
               icon: data.pinned ? <PinOff {...iconProps} /> : <Pin {...iconProps} />,
-              onSelect: () => update.mutate({ pinned: !data.pinned }),
+              onSelect: () =>
+                update.mutate(
+                  { pinned: !data.pinned },
+                  {
+                    onSuccess: (next) =>
+                      announce(next.pinned ? "Project pinned." : "Project unpinned."),
+                  },
+                ),
             },
             {
               label: data.archived ? "Unarchive project" : "Archive project",
               icon: data.archived ? <ArchiveRestore {...iconProps} /> : <Archive {...iconProps} />,
-              onSelect: () => update.mutate({ archived: !data.archived }),
+              onSelect: () =>
+                update.mutate(
+                  { archived: !data.archived },
+                  {
+                    onSuccess: (next) =>
+                      announce(next.archived ? "Project archived." : "Project unarchived."),
+                  },
+                ),
             },
           ],
         },
@@ -121,6 +136,12 @@ export default function ProjectPage() {
           <ChevronLeftIcon className="size-4" />
           All projects
         </Link>
+        {data.pinned && (
+          <span className="ml-1 inline-flex items-center gap-1 rounded-full bg-line/60 px-2 py-0.5 text-xs text-ink-soft">
+            <Pin className="size-3" aria-hidden="true" />
+            Pinned
+          </span>
+        )}
       </PageHeader>
       <div className="min-h-0 flex-1 overflow-y-auto">
         <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 pb-16 pt-2 sm:px-8 lg:flex-row lg:items-start lg:gap-10">
