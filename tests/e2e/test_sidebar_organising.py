@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -85,7 +86,7 @@ def test_rename_inline_by_double_click(signed_in: Page) -> None:
 def test_delete_then_undo_brings_it_back_in_place(signed_in: Page) -> None:
     page = signed_in
     create_chats(page, "Oldest", "Middle", "Newest")
-    expect(sidebar(page).get_by_role("link")).to_have_count(4)  # the logo links home too
+    expect(sidebar(page).get_by_role("listitem")).to_have_count(3)
     before = titles(page)
     assert before == ["Newest", "Middle", "Oldest"]
 
@@ -144,6 +145,7 @@ def test_archive_then_find_it_in_archived(signed_in: Page) -> None:
 
 def test_select_two_then_archive_and_delete_them_at_once(signed_in: Page) -> None:
     page = signed_in
+    create_project(page, "Side projects")  # so the bar offers Move too
     create_chats(page, "Alpha", "Bravo", "Charlie", "Delta")
     open_menu(page, "Bravo")
     page.get_by_role("menuitem", name="Select").click()
@@ -220,6 +222,87 @@ def test_duplicate_opens_the_copy(signed_in: Page, parley_server: ParleyServer) 
     expect(page.locator('[data-role="assistant"]')).to_contain_text("Hello from the fake model.")
 
 
+def test_a_long_list_pages_in_and_stays_reachable_by_keyboard(signed_in: Page) -> None:
+    page = signed_in
+    create_chats(page, *(f"Chat {i:03}" for i in range(120)))
+    rows = sidebar(page).get_by_role("listitem")
+    expect(sidebar(page).get_by_role("link", name="Chat 119")).to_be_visible()
+    # only the rows near view are in the page
+    assert rows.count() < 60
+    # Tab walks down the rows (a link and its menu button each) past what was rendered at first
+    sidebar(page).get_by_role("link", name="Chat 119").focus()
+    for _ in range(2 * 45):
+        page.keyboard.press("Tab")
+    expect(sidebar(page).get_by_role("link", name="Chat 074")).to_be_focused()
+    expect(sidebar(page).get_by_role("link", name="Chat 074")).to_be_in_viewport()
+    # scrolling to the end loads the next page of 50
+    scroller = sidebar(page).locator(".overflow-y-auto")
+    for _ in range(20):
+        if sidebar(page).get_by_role("link", name="Chat 000").count():
+            break
+        scroller.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+        page.wait_for_timeout(150)
+    expect(sidebar(page).get_by_role("link", name="Chat 000")).to_be_visible()
+
+
+def create_project(page: Page, name: str) -> str:
+    response = page.request.post(
+        "/api/projects", data={"name": name}, headers={"X-CSRF-Token": csrf(page)}
+    )
+    assert response.status == 201, response.text()
+    return str(response.json()["id"])
+
+
+def project_of(page: Page, conversation_id: str) -> str | None:
+    response = page.request.get(f"/api/conversations/{conversation_id}")
+    assert response.ok, response.text()
+    project: str | None = response.json()["project_id"]
+    return project
+
+
+def assert_project(page: Page, conversation_id: str, expected: str | None) -> None:
+    """The server's answer, once the request the toast follows has landed."""
+    deadline = time.monotonic() + 5
+    while project_of(page, conversation_id) != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert project_of(page, conversation_id) == expected
+
+
+def test_move_to_project_one_and_several(signed_in: Page) -> None:
+    page = signed_in
+    garden = create_project(page, "Garden")
+    create_project(page, "Taxes 2026")
+    first, second, third = create_chats(page, "Seeds", "Compost", "Receipts")
+
+    open_menu(page, "Seeds")
+    page.get_by_role("menuitem", name="Move to project").click()
+    picker = page.get_by_role("dialog", name="Move to project")
+    expect(picker.get_by_role("button", name="Taxes 2026")).to_be_visible()
+    picker.get_by_role("button", name="Garden").click()
+    expect(picker).to_have_count(0)
+    expect(toast(page).filter(has_text="Chat moved to Garden")).to_be_visible()
+    assert_project(page, first, garden)
+
+    sidebar(page).get_by_role("link", name="Compost").click(modifiers=["ControlOrMeta"])
+    sidebar(page).get_by_role("checkbox", name="Seeds").click()
+    bar = sidebar(page).get_by_role("group", name="Selected chats")
+    expect(bar).to_contain_text("2 selected")
+    bar.get_by_role("button", name="Move").click()
+    picker = page.get_by_role("dialog", name="Move 2 chats to a project")
+    picker.get_by_role("button", name="Garden").click()
+    expect(toast(page).filter(has_text="2 chats moved to Garden")).to_be_visible()
+    assert_project(page, second, garden)
+
+    open_menu(page, "Seeds")
+    page.get_by_role("menuitem", name="Move to project").click()
+    picker = page.get_by_role("dialog", name="Move to project")
+    expect(picker.get_by_role("button", name="Garden")).to_have_attribute("aria-current", "true")
+    picker.get_by_role("button", name="No project").click()
+    expect(toast(page).filter(has_text="taken out of its project")).to_be_visible()
+    assert_project(page, first, None)
+    assert_project(page, third, None)
+
+
 def test_select_mode_screenshots_dark_and_phone(
     browser: Browser, parley_server: ParleyServer
 ) -> None:
@@ -230,6 +313,7 @@ def test_select_mode_screenshots_dark_and_phone(
         page.evaluate(
             "localStorage.setItem('parley-theme', JSON.stringify({state: {theme: 'dark'}, version: 0}))"
         )
+        create_project(page, "Side projects")
         create_chats(page, "Trip to Lisbon", "Sourdough schedule", "Rust lifetimes", "Tax notes")
         open_menu(page, "Rust lifetimes")
         page.get_by_role("menuitem", name="Select").click()

@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import { type MouseEvent, memo, useRef, useState } from "react";
-import { Link } from "react-router";
 import type { Conversation } from "../../api/types";
 import { DotsIcon } from "../../components/ui/icons";
 import { Menu } from "../../components/ui/Menu";
@@ -19,6 +18,12 @@ interface ConversationItemProps {
   list: ListKey;
   selecting: boolean;
   selected: boolean;
+  /** Where the virtual list places it: its index, offset, and place within its group. */
+  index: number;
+  top: number;
+  position: number;
+  setSize: number;
+  measure: (element: HTMLLIElement | null) => void;
 }
 
 const rowText = "min-w-0 flex-1 truncate";
@@ -29,12 +34,18 @@ export const ConversationItem = memo(function ConversationItem({
   list,
   selecting,
   selected,
+  index,
+  top,
+  position,
+  setSize,
+  measure,
 }: ConversationItemProps) {
   const [editing, setEditing] = useState(false);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
-  const { pick } = useRowContext();
+  const { pick, open } = useRowContext();
+  const href = `/chat/${conversation.id}`;
   const title = conversation.title || "New chat";
   const streaming = useIsStreaming(conversation.id);
   const sections = useItemMenu({
@@ -50,10 +61,25 @@ export const ConversationItem = memo(function ConversationItem({
     if (how === "key") requestAnimationFrame(() => linkRef.current?.focus());
   };
 
+  // A plain link routed by hand, not react-router's Link: Link re-renders on every navigation,
+  // which in a list of thousands is thousands of renders per click.
   const onLinkClick = (event: MouseEvent) => {
-    if (!(event.metaKey || event.ctrlKey || event.shiftKey)) return;
-    event.preventDefault();
-    pick(conversation.id, event.shiftKey ? "range" : "toggle");
+    if (event.metaKey || event.ctrlKey || event.shiftKey) {
+      event.preventDefault();
+      pick(conversation.id, event.shiftKey ? "range" : "toggle");
+    } else if (event.button === 0 && !event.altKey) {
+      event.preventDefault();
+      open(href);
+    }
+  };
+
+  const place = {
+    ref: measure,
+    "data-index": index,
+    "data-row-id": conversation.id,
+    "aria-posinset": position,
+    "aria-setsize": setSize,
+    style: { top },
   };
 
   const dot = streaming && (
@@ -64,7 +90,7 @@ export const ConversationItem = memo(function ConversationItem({
 
   if (editing) {
     return (
-      <li className="relative py-px">
+      <li {...place} className="absolute inset-x-0 py-px">
         <TitleEditor
           initial={conversation.title}
           onSave={(next, how) => {
@@ -79,7 +105,7 @@ export const ConversationItem = memo(function ConversationItem({
 
   if (selecting) {
     return (
-      <li className="relative">
+      <li {...place} className="absolute inset-x-0">
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside takes the keys; this is its larger target. */}
         <label
           onClick={(event) => {
@@ -112,10 +138,10 @@ export const ConversationItem = memo(function ConversationItem({
   }
 
   return (
-    <li className="group relative">
-      <Link
+    <li {...place} className="group absolute inset-x-0">
+      <a
         ref={linkRef}
-        to={`/chat/${conversation.id}`}
+        href={href}
         aria-current={active ? "page" : undefined}
         title={title}
         {...{ [ROW_ATTRIBUTE]: conversation.id }}
@@ -133,7 +159,7 @@ export const ConversationItem = memo(function ConversationItem({
       >
         {dot}
         {title}
-      </Link>
+      </a>
       <div
         className={clsx(
           "absolute right-1 top-1/2 -translate-y-1/2 transition-opacity focus-within:opacity-100 group-hover:opacity-100",

@@ -24,6 +24,8 @@ export function MoveToProjectDialog() {
     ? (chats[0]?.project_id ?? null)
     : undefined;
 
+  const listed = projects.data?.length ?? 0;
+
   const choose = (project: ProjectChoice | null) => {
     moveToProject(queryClient, chats, project);
     setMoving(null);
@@ -33,7 +35,10 @@ export function MoveToProjectDialog() {
   const option = (project: ProjectChoice | null) => {
     const here = (project?.id ?? null) === current;
     return (
-      <li key={project?.id ?? "none"}>
+      <li
+        key={project?.id ?? "none"}
+        className={clsx(!project && listed > 0 && "mt-1 border-t border-line pt-1")}
+      >
         <button
           type="button"
           aria-current={here ? "true" : undefined}
@@ -58,7 +63,11 @@ export function MoveToProjectDialog() {
       onClose={() => setMoving(null)}
       actions={<Button onClick={() => setMoving(null)}>Cancel</Button>}
     >
-      {projects.data === undefined ? (
+      {projects.isError ? (
+        <p role="alert" className="text-danger">
+          Couldn't load the projects. {projects.error.message}
+        </p>
+      ) : projects.data === undefined ? (
         <p role="status">Loading projects…</p>
       ) : (
         <ul aria-label="Projects" className="-mx-3 max-h-72 overflow-y-auto">

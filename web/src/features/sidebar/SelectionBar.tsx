@@ -31,7 +31,7 @@ function BarButton({
       onClick={onClick}
       disabled={disabled}
       className={clsx(
-        "inline-flex min-w-0 flex-1 items-center justify-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2 py-1.5 text-[0.8rem] font-medium transition-colors hover:bg-sidebar disabled:cursor-not-allowed disabled:opacity-50",
+        "inline-flex min-w-0 flex-auto items-center justify-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2 py-1.5 text-[0.8rem] font-medium transition-colors hover:bg-sidebar disabled:cursor-not-allowed disabled:opacity-50",
         danger ? "text-danger" : "text-ink",
       )}
     >

@@ -5,13 +5,13 @@ import type { Conversation } from "../../api/types";
 import { IconButton } from "../../components/ui/Button";
 import { ChevronLeftIcon } from "../../components/ui/icons";
 import { groupConversations } from "../../lib/dates";
-import { ConversationItem } from "./ConversationItem";
 import type { ListKey } from "./cache";
 import { useArchivedConversations, useConversations, useProjects } from "./hooks";
 import { type PickMode, RowContext, type RowContextValue } from "./rowContext";
 import { SelectionBar } from "./SelectionBar";
 import { selectionDispatch, useSelection } from "./selection";
 import { useSidebarStore } from "./sidebarStore";
+import { VirtualRows } from "./VirtualRows";
 
 /** The chats (grouped by day, pinned first) or the archived ones, paged as they scroll in. */
 export function SidebarList() {
@@ -60,17 +60,9 @@ export function SidebarList() {
     [canMove, pick],
   );
 
-  // Load the next page as the list's end scrolls into view; the button stays for keyboard users.
-  const sentinel = useRef<HTMLButtonElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !hasNextPage || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const chosen = useMemo(() => {
@@ -99,59 +91,44 @@ export function SidebarList() {
         </div>
       )}
       {selecting && <SelectionBar list={list} chosen={chosen} order={order} activeId={activeId} />}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape leaves select mode from any row; the rows are the controls. */}
-      <div
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-4"
+      <VirtualRows
+        groups={groups}
+        list={list}
+        activeId={activeId}
+        selecting={selecting}
+        selected={selected}
+        onNearEnd={loadMore}
         onKeyDown={onKeyDown}
-      >
-        {query.isPending && (
-          <p className="px-3 py-2 text-sm text-muted" role="status">
-            Loading conversations…
-          </p>
-        )}
-        {query.isError && (
-          <p className="px-3 py-2 text-sm text-danger" role="alert">
-            Couldn't load conversations. {query.error.message}
-          </p>
-        )}
-        {query.isSuccess && order.length === 0 && (
-          <p className="px-3 py-2 text-sm text-muted">{empty}</p>
-        )}
-        {groups.map(({ group, items }) => {
-          const rows = (
-            <ul aria-label={list === "archived" ? "Archived chats" : undefined}>
-              {items.map((c) => (
-                <ConversationItem
-                  key={c.id}
-                  conversation={c}
-                  active={c.id === activeId}
-                  list={list}
-                  selecting={selecting}
-                  selected={selected.has(c.id)}
-                />
-              ))}
-            </ul>
-          );
-          if (list === "archived") return <div key={group}>{rows}</div>;
-          return (
-            <section key={group} aria-label={group} className="sidebar-group mb-3">
-              <h2 className="px-3 pb-1 pt-2 text-xs font-medium text-muted">{group}</h2>
-              {rows}
-            </section>
-          );
-        })}
-        {query.hasNextPage && (
-          <button
-            ref={sentinel}
-            type="button"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            className="mx-3 mt-1 text-sm text-muted underline-offset-2 hover:text-ink hover:underline"
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Show more"}
-          </button>
-        )}
-      </div>
+        before={
+          <>
+            {query.isPending && (
+              <p className="px-3 py-2 text-sm text-muted" role="status">
+                Loading conversations…
+              </p>
+            )}
+            {query.isError && (
+              <p className="px-3 py-2 text-sm text-danger" role="alert">
+                Couldn't load conversations. {query.error.message}
+              </p>
+            )}
+            {query.isSuccess && order.length === 0 && (
+              <p className="px-3 py-2 text-sm text-muted">{empty}</p>
+            )}
+          </>
+        }
+        after={
+          query.hasNextPage && (
+            <button
+              type="button"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+              className="mx-3 mt-1 text-sm text-muted underline-offset-2 hover:text-ink hover:underline"
+            >
+              {query.isFetchingNextPage ? "Loading…" : "Show more"}
+            </button>
+          )
+        }
+      />
     </RowContext.Provider>
   );
 }

@@ -182,7 +182,9 @@ export function moveToProject(
           prev ? { ...prev, project_id: projectId } : prev,
         );
       }
+      // the projects' counts and their lists of chats (features/projects/keys.ts)
       void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      void queryClient.invalidateQueries({ queryKey: ["conversations", "project"] });
       toast({
         message: project
           ? `${chats(ids.size)} moved to ${project.name}`

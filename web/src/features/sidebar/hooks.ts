@@ -1,6 +1,11 @@
-import { type InfiniteData, useInfiniteQuery, type useQueryClient } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useQuery,
+  type useQueryClient,
+} from "@tanstack/react-query";
 import { api } from "../../api/endpoints";
-import type { Conversation, ConversationPage } from "../../api/types";
+import type { Conversation, ConversationPage, Project } from "../../api/types";
 import { queryKeys } from "../../lib/queryKeys";
 
 export function useConversations() {
@@ -40,12 +45,15 @@ export function prependConversation(
   });
 }
 
-export interface ProjectChoice {
-  id: string;
-  name: string;
-}
+export type ProjectChoice = Pick<Project, "id" | "name">;
 
-// TODO(projects): GET /api/projects once it lands; until then nothing can be moved.
-export function useProjects(): { data: ProjectChoice[] | undefined } {
-  return { data: undefined };
+/** The projects chats can be moved into; under "projects", "list" so the projects pages' own
+ * updates reach it too. */
+export function useProjects() {
+  return useQuery({
+    queryKey: ["projects", "list", "move-picker"] as const,
+    queryFn: () => api.projects(),
+    select: (list): ProjectChoice[] => list.items,
+    staleTime: 60_000,
+  });
 }
