@@ -190,7 +190,10 @@ def test_bulk_delete_undo_restores_all(signed_in: Page) -> None:
     expect(bar.get_by_role("checkbox", name="Select all")).to_be_checked()
     bar.get_by_role("button", name="Delete").click()
     expect(sidebar(page).get_by_role("listitem")).to_have_count(0)
-    toast(page).filter(has_text="3 chats deleted").get_by_role("button", name="Undo").click()
+    expect(toast(page).filter(has_text="3 chats deleted")).to_be_visible()
+    # focus went to New chat, outside any text field: Ctrl/⌘+Z is the toast's Undo
+    expect(page.get_by_role("button", name="New chat")).to_be_focused()
+    page.keyboard.press("ControlOrMeta+z")
     expect(sidebar(page).get_by_role("listitem")).to_have_count(3)
     page.reload()
     expect(sidebar(page).get_by_role("listitem")).to_have_count(3)

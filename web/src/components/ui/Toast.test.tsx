@@ -104,4 +104,27 @@ describe("Toaster", () => {
     });
     expect(shown()).toEqual(["Chat archived"]);
   });
+
+  it("takes Ctrl/⌘+Z as the newest Undo, except in a text field", () => {
+    const onAction = vi.fn();
+    render(
+      <>
+        <textarea aria-label="Message" />
+        <Toaster />
+      </>,
+    );
+    act(() => {
+      toast({ message: "Chat deleted", action: { label: "Undo", onAction, undo: true } });
+    });
+    const box = screen.getByRole("textbox", { name: "Message" });
+    box.dispatchEvent(new KeyboardEvent("keydown", { key: "z", ctrlKey: true, bubbles: true }));
+    expect(onAction).not.toHaveBeenCalled();
+    act(() => {
+      document.body.dispatchEvent(
+        new KeyboardEvent("keydown", { key: "z", metaKey: true, bubbles: true }),
+      );
+    });
+    expect(onAction).toHaveBeenCalledOnce();
+    expect(shown()).toEqual([]);
+  });
 });

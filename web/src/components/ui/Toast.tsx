@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { useEffect } from "react";
 import { create } from "zustand";
 import { AlertIcon, CloseIcon } from "./icons";
 
@@ -7,8 +8,9 @@ export type ToastCloseReason = "timeout" | "action" | "dismiss" | "replaced";
 export interface ToastInput {
   message: string;
   tone?: "info" | "error";
-  /** One button beside the message, such as Undo; choosing it closes the toast. */
-  action?: { label: string; onAction: () => void };
+  /** One button beside the message, such as Undo; choosing it closes the toast. An `undo`
+   * action is also what Ctrl/⌘+Z does while the toast is shown (outside text fields). */
+  action?: { label: string; onAction: () => void; undo?: boolean };
   /** How long it stays while not hovered or focused; default 6 s. */
   durationMs?: number;
   onClose?: (reason: ToastCloseReason) => void;
@@ -79,6 +81,21 @@ export function runToastAction(id: number) {
   target.action.onAction();
 }
 
+/** Ctrl/⌘+Z: the newest toast's undo, when focus is not in something that undoes its own text. */
+export function undoFromKeyboard(event: KeyboardEvent): boolean {
+  if (event.key.toLowerCase() !== "z" || event.shiftKey || event.altKey) return false;
+  if (!(event.ctrlKey || event.metaKey)) return false;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]")) {
+    return false;
+  }
+  const newest = useToasts.getState().toasts.findLast((t) => t.action?.undo);
+  if (!newest) return false;
+  event.preventDefault();
+  runToastAction(newest.id);
+  return true;
+}
+
 export function pauseToast(id: number) {
   const timer = timers.get(id);
   if (!timer?.handle) return;
@@ -119,6 +136,8 @@ function ToastCard({ item }: { item: Toast }) {
       {item.action && (
         <button
           type="button"
+          aria-keyshortcuts={item.action.undo ? "Control+Z Meta+Z" : undefined}
+          title={item.action.undo ? "Undo (Ctrl+Z)" : undefined}
           onClick={() => runToastAction(item.id)}
           className="shrink-0 rounded-lg px-2.5 py-1.5 font-semibold underline-offset-2 transition-colors hover:bg-bg/15 hover:underline focus-visible:outline-bg"
         >
@@ -142,6 +161,13 @@ function ToastCard({ item }: { item: Toast }) {
  * screen reader hears each toast as it is added. */
 export function Toaster({ className }: { className?: string }) {
   const toasts = useToasts((s) => s.toasts);
+  const offersUndo = toasts.some((t) => t.action?.undo);
+  useEffect(() => {
+    if (!offersUndo) return;
+    const onKey = (event: KeyboardEvent) => void undoFromKeyboard(event);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [offersUndo]);
   return (
     <section
       aria-label="Notifications"

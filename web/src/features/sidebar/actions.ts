@@ -83,7 +83,7 @@ export function deleteConversations(
 
   const undoToast = toast({
     message: `${chats(ids.size)} deleted`,
-    action: { label: "Undo", onAction: () => void undo() },
+    action: { label: "Undo", onAction: () => void undo(), undo: true },
     durationMs: UNDO_TOAST_MS,
     onClose: (why) => {
       if (why !== "action" && !failed) forget();
@@ -146,6 +146,7 @@ export function setArchived(
     message: `${chats(ids.size)} ${archived ? "archived" : "unarchived"}`,
     action: {
       label: "Undo",
+      undo: true,
       onAction: () => {
         void committed.then(
           (saved) => setArchived(queryClient, saved, !archived, { offerUndo: false }),
