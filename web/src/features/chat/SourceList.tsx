@@ -27,25 +27,25 @@ export function sourcePlace(source: Source): string {
 }
 
 function SourceItem({ source, onOpen }: { source: Source; onOpen: (s: Source) => void }) {
-  const id = useId();
+  const excerptId = useId();
   const place = sourcePlace(source);
+  // The whole card opens the source (the button's ::after covers it); the excerpt stays out of
+  // the button's name, so its name is what it says first: "Source 2 handbook.md Holidays".
   return (
-    <li className="min-w-0">
+    <li
+      className="group/source relative min-w-0 rounded-xl border border-line bg-surface px-3 py-2.5 transition-colors hover:border-line-strong hover:bg-sidebar/60 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent dark:bg-raised/40 dark:hover:bg-raised"
+      data-testid="source"
+    >
       <button
         type="button"
         onClick={() => onOpen(source)}
-        aria-labelledby={`${id}-n ${id}-name${place ? ` ${id}-place` : ""}`}
-        aria-describedby={`${id}-excerpt`}
-        className="group/source flex h-full w-full items-start gap-2.5 rounded-xl border border-line bg-surface px-3 py-2.5 text-left transition-colors hover:border-line-strong hover:bg-sidebar/60 dark:bg-raised/40 dark:hover:bg-raised"
-        data-testid="source"
+        aria-describedby={excerptId}
+        className="flex w-full min-w-0 items-start gap-2.5 text-left after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
       >
-        <span
-          id={`${id}-n`}
-          className="mt-px inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-md bg-accent-soft px-1 text-[0.7rem] font-semibold text-[#8f3f20] tabular-nums dark:text-[#f0b9a3]"
-        >
+        <span className="mt-px inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-md bg-accent-soft px-1 text-[0.7rem] font-semibold text-[#8f3f20] tabular-nums dark:text-[#f0b9a3]">
           <span className="sr-only">Source </span>
           {source.n}
-        </span>
+        </span>{" "}
         <span className="min-w-0 flex-1">
           <span className="flex min-w-0 items-center gap-1.5">
             <FileKindIcon
@@ -53,26 +53,19 @@ function SourceItem({ source, onOpen }: { source: Source; onOpen: (s: Source) =>
               className="size-4 rounded"
               iconClassName="size-3"
             />
-            <span
-              id={`${id}-name`}
-              className="min-w-0 truncate text-[0.8125rem] font-medium text-ink group-hover/source:underline group-hover/source:decoration-line-strong group-hover/source:underline-offset-2"
-            >
+            <span className="min-w-0 truncate text-[0.8125rem] font-medium text-ink group-hover/source:underline group-hover/source:decoration-line-strong group-hover/source:underline-offset-2">
               {source.file_name}
             </span>
           </span>
-          {place && (
-            <span id={`${id}-place`} className="mt-0.5 block truncate text-xs text-muted">
-              {place}
-            </span>
-          )}
-          <span
-            id={`${id}-excerpt`}
-            className="mt-1 line-clamp-2 text-xs leading-relaxed text-ink-soft"
-          >
-            {excerptText(source)}
-          </span>
+          {place && <span className="mt-0.5 block truncate text-xs text-muted"> {place}</span>}
         </span>
       </button>
+      <p
+        id={excerptId}
+        className="mt-1 line-clamp-2 pl-[1.875rem] text-xs leading-relaxed text-ink-soft"
+      >
+        {excerptText(source)}
+      </p>
     </li>
   );
 }

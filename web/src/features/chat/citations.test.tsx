@@ -75,7 +75,7 @@ describe("citations in an answer", () => {
 
     closeFileViewer();
     const list = screen.getByRole("region", { name: /Sources/ });
-    await user.click(screen.getByRole("button", { name: /^Source\s*2 terms\.pdf p\. 3$/ }));
+    await user.click(screen.getByRole("button", { name: /^Source\s*2\s*terms\.pdf\s*p\. 3$/ }));
     await waitFor(() => expect(useFileViewer.getState().place?.page).toBe(3));
     expect(list).toHaveTextContent("The garage door code is 4417.");
   });
