@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { type DragEvent, type ReactNode, useRef, useState } from "react";
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { UploadIcon } from "../../components/ui/icons";
 import { carriesFiles, filesOf } from "../files/transfer";
 
@@ -16,6 +16,25 @@ export function KnowledgeDropZone({
   const [over, setOver] = useState(false);
   // dragenter and dragleave fire for every child crossed; count them to know when it truly left.
   const depth = useRef(0);
+  // A file dropped beside the zone (on the sidebar) is ignored, not opened by the browser in
+  // place of the app.
+  useEffect(() => {
+    const swallow = (event: globalThis.DragEvent) => {
+      if (carriesFiles(event.dataTransfer)) event.preventDefault();
+    };
+    const reset = () => {
+      depth.current = 0;
+      setOver(false);
+    };
+    window.addEventListener("dragover", swallow);
+    window.addEventListener("drop", swallow);
+    window.addEventListener("dragend", reset);
+    return () => {
+      window.removeEventListener("dragover", swallow);
+      window.removeEventListener("drop", swallow);
+      window.removeEventListener("dragend", reset);
+    };
+  }, []);
   const accept = (event: DragEvent) => {
     if (!carriesFiles(event.dataTransfer)) return false;
     event.preventDefault();
