@@ -53,6 +53,40 @@ ORDER BY score DESC, created_at DESC, doc_id DESC
 LIMIT :limit
 """
 
+# Without a project, every match is scored inside FTS5 alone (the user_id column has already
+# kept only the caller's rows), and only the rows that can reach the page are joined to their
+# documents: those scoring at least the page's lowest score, ties included, so the order and the
+# keyset are exactly _SQLITE_RANKED's. A common word matches thousands of messages; joining each
+# of them (the document's created_at lies past its body) cost as much as ranking them.
+_SQLITE_RANKED_ALL = """
+WITH hits AS MATERIALIZED (
+  SELECT * FROM (
+    SELECT rowid AS doc_id, -bm25(search_fts, 0.0, 1.0) AS score
+    FROM search_fts
+    WHERE search_fts MATCH :match AND rowid NOT IN (
+      SELECT d.id FROM conversations AS c
+      JOIN search_documents AS d ON d.conversation_id = c.id
+      WHERE c.user_id = :user_id AND c.deleted_at IS NOT NULL)
+  ) AS scored
+  WHERE 1 = 1 {keyset}
+)
+SELECT hits.doc_id AS doc_id, d.created_at AS created_at, hits.score AS score
+FROM hits JOIN search_documents AS d ON d.id = hits.doc_id
+WHERE d.user_id = :user_id
+  AND hits.score >= (SELECT min(score) FROM (SELECT score FROM hits ORDER BY score DESC LIMIT :limit))
+ORDER BY hits.score DESC, d.created_at DESC, hits.doc_id DESC
+LIMIT :limit
+"""
+
+# the keyset of _SQLITE_RANKED_ALL, before its join: the time only settles a tie of scores
+_SQLITE_KEYSET_ALL = """
+  AND (score < :after_score
+       OR (score = :after_score AND EXISTS (
+           SELECT 1 FROM search_documents AS k WHERE k.id = scored.doc_id
+             AND (k.created_at < :after_time
+                  OR (k.created_at = :after_time AND k.id < :after_id)))))
+"""
+
 # normalisation 1 divides by 1 + log(length), so a short text that matches beats a long one
 _POSTGRES_RANKED = """
 SELECT * FROM (
@@ -109,10 +143,13 @@ async def search_conversations(
 
 
 def _statement(sqlite: bool, by_project: bool, paged: bool) -> TextualSelect:
-    ranked = (_SQLITE_RANKED if sqlite else _POSTGRES_RANKED).format(
-        project="AND c.project_id = :project_id" if by_project else "",
-        keyset=_KEYSET if paged else "",
-    )
+    if sqlite and not by_project:
+        ranked = _SQLITE_RANKED_ALL.format(keyset=_SQLITE_KEYSET_ALL if paged else "")
+    else:
+        ranked = (_SQLITE_RANKED if sqlite else _POSTGRES_RANKED).format(
+            project="AND c.project_id = :project_id" if by_project else "",
+            keyset=_KEYSET if paged else "",
+        )
     statement = text(_PAGE.format(ranked=ranked)).columns(
         doc_id=Integer,
         conversation_id=String,
