@@ -52,15 +52,19 @@ export function VirtualRows({
   // a layout effect, which runs before a parent's ref is attached.
   const scrollRef = useRef<HTMLDivElement>(null);
   const headed = list === "active";
-  const rows = useMemo(() => {
+  const { rows, spans } = useMemo(() => {
     const flat: Row[] = [];
+    // where each group starts (its heading), where its rows start, and its last row
+    const bounds: { first: number; rows: number; last: number }[] = [];
     groups.forEach((g, group) => {
+      const first = flat.length;
       if (headed) flat.push({ kind: "header", group });
       g.items.forEach((conversation, at) => {
         flat.push({ kind: "item", group, at, conversation });
       });
+      bounds.push({ first, rows: headed ? first + 1 : first, last: flat.length - 1 });
     });
-    return flat;
+    return { rows: flat, spans: bounds };
   }, [groups, headed]);
 
   // The focused row (a link, its menu, the title being edited) stays in the page when it
@@ -99,27 +103,31 @@ export function VirtualRows({
     if (last >= rows.length - 15) onNearEnd();
   }, [last, rows.length, onNearEnd]);
 
-  // the rows in view, back in their groups
+  // The rows in view, back in their groups. Each region and list spans its rows (placed by
+  // the virtualizer's measurements), so it has a real box for assistive tech and hit testing.
+  const boxes = virtualizer.measurementsCache;
   const sections = new Map<number, { header: ReactNode; items: ReactNode[] }>();
   for (const v of visible) {
     const row = rows[v.index];
     if (!row) continue;
     const section = sections.get(row.group) ?? { header: null, items: [] };
     sections.set(row.group, section);
-    const name = groups[row.group]?.group ?? "";
+    const span = spans[row.group];
+    const top = boxes[span?.first ?? 0]?.start ?? 0;
+    const listTop = boxes[span?.rows ?? 0]?.start ?? top;
     if (row.kind === "header") {
       section.header = (
         <h2
           key="heading"
           ref={virtualizer.measureElement}
           data-index={v.index}
-          style={{ top: v.start }}
+          style={{ top: v.start - top }}
           className={clsx(
             "absolute inset-x-0 px-3 pb-1 text-xs font-medium text-muted",
             v.index > 0 ? "pt-5" : "pt-2",
           )}
         >
-          {name}
+          {groups[row.group]?.group}
         </h2>
       );
     } else {
@@ -132,7 +140,7 @@ export function VirtualRows({
           selecting={selecting}
           selected={selected.has(row.conversation.id)}
           index={v.index}
-          top={v.start}
+          top={v.start - listTop}
           position={row.at + 1}
           setSize={groups[row.group]?.items.length ?? 0}
           measure={virtualizer.measureElement}
@@ -140,6 +148,17 @@ export function VirtualRows({
       );
     }
   }
+
+  const placed = (group: number) => {
+    const span = spans[group];
+    const top = boxes[span?.first ?? 0]?.start ?? 0;
+    const listTop = boxes[span?.rows ?? 0]?.start ?? top;
+    const end = boxes[span?.last ?? 0]?.end ?? listTop;
+    return {
+      section: { top, height: end - top },
+      list: { top: listTop - top, height: end - listTop },
+    };
+  };
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape leaves select mode from any row, and focus is noted to keep its row; the rows are the controls.
@@ -161,17 +180,30 @@ export function VirtualRows({
       <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {[...sections].map(([group, { header, items }]) => {
           const name = groups[group]?.group ?? "";
+          const box = placed(group);
           if (!headed) {
             return (
-              <ul key={name} aria-label="Archived chats">
+              <ul
+                key={name}
+                aria-label="Archived chats"
+                className="absolute inset-x-0"
+                style={{ top: box.section.top, height: box.section.height }}
+              >
                 {items}
               </ul>
             );
           }
           return (
-            <section key={name} aria-label={name}>
+            <section
+              key={name}
+              aria-label={name}
+              className="absolute inset-x-0"
+              style={box.section}
+            >
               {header}
-              <ul>{items}</ul>
+              <ul className="absolute inset-x-0" style={box.list}>
+                {items}
+              </ul>
             </section>
           );
         })}
