@@ -317,6 +317,10 @@ async def bench_database(
             db = Database(url)
             try:
                 write_us = await load(db, passages, vectors)
+                if kind != "sqlite":  # what autovacuum does soon after a bulk load
+                    async with db.engine.connect() as conn:
+                        await conn.execute(text("ANALYZE knowledge_chunks"))
+                        await conn.commit()
                 async with db.read() as session:
                     project_id = (await session.execute(text("SELECT id FROM projects"))).scalar()
                 result = await measure(db, str(project_id), questions, runs)

@@ -51,6 +51,7 @@ EMBED_BATCH = 8
 STALE_CLAIM = timedelta(minutes=5)
 IDLE_SECONDS = 30.0
 CANDIDATES = 50  # each ranking's depth before fusion
+ANALYZE_AFTER = 500  # passages of one file that change the table's statistics enough
 WHOLE_SHARE_OF_CONTEXT = 0.4
 EXCERPT_CHARS = 280
 # words that match nearly every passage: they only cost the keyword ranking time
@@ -268,6 +269,10 @@ async def _index(ctx: AppContext, project_id: str, file_id: str) -> None:
                 )
             )
     await _finish(ctx, project_id, file_id, "ready", None)
+    if not ctx.db.is_sqlite and len(ids) >= ANALYZE_AFTER:
+        # fresh statistics, or the planner walks the project's rows instead of the full-text
+        # index (190 ms instead of 1.5 ms at 10,000 passages); autovacuum would, minutes later
+        await ctx.db.run_write(lambda s: s.execute(text("ANALYZE knowledge_chunks")))
 
 
 def _link(session: Session, project_id: str, file_id: str) -> ProjectFile:
