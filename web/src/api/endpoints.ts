@@ -22,9 +22,11 @@ import type {
   Publication,
   SandboxInfo,
   SearchPage,
+  SettingsChange,
   StoredFile,
   TurnStarted,
   User,
+  UserSettings,
 } from "./types";
 
 export const api = {
@@ -36,6 +38,10 @@ export const api = {
   logout: () => request<void>("POST", "/api/auth/logout"),
 
   models: () => request<ModelList>("GET", "/api/models"),
+
+  settings: () => request<UserSettings>("GET", "/api/settings"),
+  updateSettings: (change: SettingsChange) =>
+    request<UserSettings>("PATCH", "/api/settings", change),
 
   conversations: (cursor?: string | null, filter: { archived?: boolean } = {}) =>
     request<ConversationPage>(

@@ -54,6 +54,12 @@ export type ProjectSort = "activity" | "name" | "created";
 export type KnowledgeFile = Schemas["KnowledgeFileOut"];
 export type KnowledgeStatus = KnowledgeFile["status"];
 export type KnowledgeFileList = Schemas["KnowledgeFileList"];
+export type UserSettings = Schemas["UserSettingsOut"];
+export type SettingsChange = Schemas["UpdateUserSettings"];
+export type CustomStyle = Schemas["CustomStyle"];
+export type ThemeSetting = UserSettings["theme"];
+export type ChatFont = UserSettings["chat_font"];
+export type TextSize = UserSettings["text_size"];
 
 export interface RunFrame {
   seq: number;

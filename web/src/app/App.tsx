@@ -6,6 +6,7 @@ import { ApiError } from "../api/http";
 import { AuthPage } from "../features/auth/AuthPage";
 import { useMe } from "../features/auth/hooks";
 import ChatRoute from "../features/chat/ChatRoute";
+import { SettingsEffects } from "../features/settings/SettingsEffects";
 import { queryKeys } from "../lib/queryKeys";
 import { LiveRegion } from "./LiveRegion";
 import { Shell } from "./Shell";
@@ -43,6 +44,7 @@ if (openedChat) {
 // Loaded when first opened: the chat screen is what most visits need.
 const ProjectsPage = lazy(() => import("../features/projects/ProjectsPage"));
 const ProjectPage = lazy(() => import("../features/projects/ProjectPage"));
+const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 
 function Splash() {
   return (
@@ -72,6 +74,7 @@ function Routed() {
       <Route
         element={
           <RequireAuth>
+            <SettingsEffects />
             <Shell />
           </RequireAuth>
         }
@@ -91,6 +94,14 @@ function Routed() {
           element={
             <Suspense fallback={<Splash />}>
               <ProjectPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/settings"
+          element={
+            <Suspense fallback={<Splash />}>
+              <SettingsPage />
             </Suspense>
           }
         />

@@ -5,12 +5,15 @@ export type ThemePreference = "light" | "dark" | "auto";
 
 interface ThemeState {
   theme: ThemePreference;
+  /** The theme last known to be the person's saved setting; null until this copy met it. */
+  synced: ThemePreference | null;
   setTheme: (theme: ThemePreference) => void;
 }
 
 // The key and shape are read by public/theme-init.js before first paint; keep them in step.
+// This copy is what paints first; features/settings keeps it and the saved setting in step.
 export const useThemeStore = create<ThemeState>()(
-  persist((set) => ({ theme: "auto", setTheme: (theme) => set({ theme }) }), {
+  persist((set) => ({ theme: "auto", synced: null, setTheme: (theme) => set({ theme }) }), {
     name: "parley-theme",
   }),
 );

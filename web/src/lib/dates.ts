@@ -1,14 +1,22 @@
 import type { Conversation } from "../api/types";
+import { dateFormatter, displayLocale } from "./locale";
 
 function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
 const DAY = 86_400_000;
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
+const MONTH = { month: "long", year: "numeric" } as const;
+const TIME = { hour: "numeric", minute: "2-digit" } as const;
+const DATE_TIME = { dateStyle: "medium", timeStyle: "short" } as const;
+const FULL = { dateStyle: "full", timeStyle: "long" } as const;
 
 /** A recent day bucket, or past 30 days the month ("October 2026"), in local time. */
-export function dateGroup(iso: string, now: Date = new Date()): string {
+export function dateGroup(
+  iso: string,
+  now: Date = new Date(),
+  locale: string | undefined = displayLocale(),
+): string {
   const then = new Date(iso);
   const today = startOfDay(now);
   const day = startOfDay(then);
@@ -16,7 +24,7 @@ export function dateGroup(iso: string, now: Date = new Date()): string {
   if (day >= today - DAY) return "Yesterday";
   if (day >= today - 7 * DAY) return "Previous 7 days";
   if (day >= today - 30 * DAY) return "Previous 30 days";
-  return monthFormat.format(then);
+  return dateFormatter(MONTH, locale).format(then);
 }
 
 export function activityOf(c: Conversation): string {
@@ -43,22 +51,18 @@ export function groupConversations(
   return Array.from(buckets, ([group, list]) => ({ group, items: list }));
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: "medium",
-  timeStyle: "short",
-});
-
-/** Short for today's messages, with the date otherwise; always in the browser's locale. */
-export function formatMessageTime(iso: string, now: Date = new Date()): string {
+/** Short for today's messages, with the date otherwise; in the person's locale (or the browser's). */
+export function formatMessageTime(
+  iso: string,
+  now: Date = new Date(),
+  locale: string | undefined = displayLocale(),
+): string {
   const date = new Date(iso);
-  return startOfDay(date) === startOfDay(now)
-    ? timeFormat.format(date)
-    : dateTimeFormat.format(date);
+  return dateFormatter(startOfDay(date) === startOfDay(now) ? TIME : DATE_TIME, locale).format(
+    date,
+  );
 }
 
-export function formatFullTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "long" }).format(
-    new Date(iso),
-  );
+export function formatFullTime(iso: string, locale: string | undefined = displayLocale()): string {
+  return dateFormatter(FULL, locale).format(new Date(iso));
 }

@@ -1,17 +1,18 @@
+import { numberFormatter } from "./locale";
+
 /** A rough token count for the composer: about four characters per token for English text. */
 export function estimateTokens(text: string): number {
   return text.length === 0 ? 0 : Math.ceil(text.length / 4);
 }
 
-const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
-const plain = new Intl.NumberFormat();
+const COMPACT = { notation: "compact", maximumFractionDigits: 1 } as const;
 
 export function formatCount(n: number): string {
-  return plain.format(n);
+  return numberFormatter().format(n);
 }
 
 export function formatContextWindow(tokens: number): string {
-  return `${compact.format(tokens)} context`;
+  return `${numberFormatter(COMPACT).format(tokens)} context`;
 }
 
 function formatPrice(price: number): string {

@@ -14,6 +14,7 @@ import { ComposerNotices } from "../files/ComposerNotices";
 import { ContextMeter } from "../files/ContextMeter";
 import { contextBudget } from "../files/contextBudget";
 import { composerNotices } from "../files/notices";
+import { useSendOnEnter } from "../settings/hooks";
 import { Composer } from "./Composer";
 import { ModelSelector } from "./ModelSelector";
 
@@ -52,6 +53,7 @@ export function ChatComposer({
   const draft = useDraftStore((s) => s.drafts[draftKey] ?? "");
   const setDraft = useDraftStore((s) => s.setDraft);
   const pending = usePendingAttachments(draftKey);
+  const sendOnEnter = useSendOnEnter();
   useEffect(preloadFileLimits, []);
   const model = models.find((m) => m.id === modelId) ?? null;
   const uploaded = useMemo(() => uploadedFiles(pending), [pending]);
@@ -87,6 +89,7 @@ export function ChatComposer({
       hasAttachments={uploaded.length > 0}
       uploading={isUploading(pending)}
       onPasteFiles={attach}
+      sendOnEnter={sendOnEnter}
       meter={<ContextMeter budget={budget} />}
       toolbar={
         <div className="flex min-w-0 items-center gap-0.5">

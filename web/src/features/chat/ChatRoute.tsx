@@ -11,6 +11,7 @@ import {
   uploadedFiles,
 } from "../files/attachmentStore";
 import { FileDropZone } from "../files/FileDropZone";
+import { useNewChatModel } from "../settings/hooks";
 import { selectBranch } from "./branch";
 import { ChatComposer } from "./ChatComposer";
 import { ChatHeader } from "./ChatHeader";
@@ -42,6 +43,7 @@ export default function ChatRoute() {
   const conversation = useConversation(id);
   const messagesQuery = useMessages(id);
   const models = useModels();
+  const startingModel = useNewChatModel(models.data);
   const activeRun = useActiveRunId(id);
   const send = useSendMessage();
   const retry = useRetry();
@@ -69,9 +71,7 @@ export default function ChatRoute() {
     [messagesQuery.data],
   );
   const retryableId = last && last.role === "assistant" && !activeRun ? last.id : null;
-  const model = id
-    ? (conversation.data?.model ?? null)
-    : (newChatModel ?? models.data?.default_model ?? null);
+  const model = id ? (conversation.data?.model ?? null) : (newChatModel ?? startingModel);
 
   const sendText = useCallback(
     (text: string, fromComposer: boolean) => {

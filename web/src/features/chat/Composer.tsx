@@ -3,6 +3,8 @@ import { type FormEvent, type ReactNode, useLayoutEffect, useRef } from "react";
 import { SendIcon, StopIcon } from "../../components/ui/icons";
 import { estimateTokens, formatCount } from "../../lib/format";
 import { filesFromPaste } from "../files/transfer";
+import { IS_APPLE } from "../search/shortcut";
+import { sendsMessage } from "./sendKey";
 
 interface ComposerProps {
   value: string;
@@ -26,7 +28,11 @@ interface ComposerProps {
   uploading?: boolean;
   /** Files pasted into the box; a text paste is left to the text box. */
   onPasteFiles?: (files: File[]) => void;
+  /** false: Enter adds a new line and Ctrl/⌘+Enter sends (the person's setting). */
+  sendOnEnter?: boolean;
 }
+
+const SEND_KEYS = IS_APPLE ? "⌘+Enter" : "Ctrl+Enter";
 
 const MAX_HEIGHT = 320;
 
@@ -46,6 +52,7 @@ export function Composer({
   hasAttachments = false,
   uploading = false,
   onPasteFiles,
+  sendOnEnter = true,
 }: ComposerProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const empty = value.trim().length === 0 && !hasAttachments;
@@ -95,19 +102,28 @@ export function Composer({
           onPasteFiles(files);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+          const { key, shiftKey, ctrlKey, metaKey } = e;
+          const isComposing = e.nativeEvent.isComposing;
+          if (sendsMessage({ key, shiftKey, ctrlKey, metaKey, isComposing }, sendOnEnter)) {
             e.preventDefault();
             submit();
           }
         }}
         aria-describedby="composer-hint"
-        className="block max-h-80 min-h-[3.25rem] w-full resize-none bg-transparent px-4 pb-1 pt-3.5 text-[1rem] leading-relaxed text-ink outline-none placeholder:text-muted focus-visible:outline-none"
+        className="chat-input-text block max-h-80 min-h-[3.25rem] w-full resize-none bg-transparent px-4 pb-1 pt-3.5 leading-relaxed text-ink outline-none placeholder:text-muted focus-visible:outline-none"
       />
       <span id="composer-hint" className="sr-only">
-        Enter sends, Shift+Enter adds a new line.
+        {sendOnEnter
+          ? "Enter sends, Shift+Enter adds a new line."
+          : `${SEND_KEYS} sends, Enter adds a new line.`}
       </span>
       <div className="flex items-center gap-2 px-2.5 pb-2.5">
         <div className="min-w-0 flex-1">{toolbar}</div>
+        {!sendOnEnter && (
+          <span aria-hidden="true" className="shrink-0 text-xs text-muted max-sm:hidden">
+            {SEND_KEYS} to send
+          </span>
+        )}
         <span
           className={clsx(
             "text-xs tabular-nums text-muted transition-opacity max-sm:hidden",

@@ -1,5 +1,6 @@
 import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, CopyIcon } from "../../components/ui/icons";
 import { formatFullTime, formatMessageTime } from "../../lib/dates";
+import { useDisplayLocale } from "../../lib/locale";
 import { useCopy } from "../../lib/useCopy";
 
 export interface SiblingInfo {
@@ -68,9 +69,10 @@ export function CopyButton({ text }: { text: string }) {
 }
 
 export function Timestamp({ iso }: { iso: string }) {
+  const locale = useDisplayLocale();
   return (
-    <time dateTime={iso} title={formatFullTime(iso)} className="text-xs text-muted">
-      {formatMessageTime(iso)}
+    <time dateTime={iso} title={formatFullTime(iso, locale)} className="text-xs text-muted">
+      {formatMessageTime(iso, new Date(), locale)}
     </time>
   );
 }

@@ -41,7 +41,7 @@ export function UserMessage({
         </div>
       )}
       {text && (
-        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-user-bubble px-4 py-2.5 text-[0.98rem] leading-relaxed text-ink">
+        <div className="max-w-[85%] whitespace-pre-wrap break-words chat-text rounded-2xl bg-user-bubble px-4 py-2.5 leading-relaxed text-ink">
           {text}
         </div>
       )}

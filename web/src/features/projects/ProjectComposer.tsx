@@ -5,6 +5,7 @@ import { useDraftStore } from "../../app/uiStore";
 import { ChatComposer } from "../chat/ChatComposer";
 import { useModels, useSendMessage } from "../chat/hooks";
 import { restoreAttachments, takeAttachments, uploadedFiles } from "../files/attachmentStore";
+import { useNewChatModel } from "../settings/hooks";
 import { useStartProjectChat } from "./hooks";
 
 const NO_MESSAGES: never[] = [];
@@ -14,7 +15,8 @@ export function ProjectComposer({ projectId }: { projectId: string }) {
   const draftKey = `project:${projectId}`;
   const models = useModels();
   const [chosenModel, setChosenModel] = useState<string | null>(null);
-  const model = chosenModel ?? models.data?.default_model ?? null;
+  const startingModel = useNewChatModel(models.data);
+  const model = chosenModel ?? startingModel;
   const setDraft = useDraftStore((s) => s.setDraft);
   const start = useStartProjectChat(projectId);
   const send = useSendMessage();

@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { Settings } from "lucide-react";
 import type { ReactNode, Ref } from "react";
 import type { SearchHit } from "../../api/types";
 import {
@@ -97,6 +98,8 @@ function actionIcon(action: ActionId, dark: boolean) {
       return <FolderPlusIcon className="size-4" />;
     case "toggle-theme":
       return dark ? <SunIcon className="size-4" /> : <MoonIcon className="size-4" />;
+    case "settings":
+      return <Settings className="size-4" aria-hidden="true" />;
     default: {
       const unknown: never = action;
       throw new Error(`unhandled action ${String(unknown)}`);

@@ -119,6 +119,7 @@ describe("SearchPalette", () => {
       "New chat",
       "New project",
       "Toggle themeSwitch to dark",
+      "Settings",
     ]);
     expect(activeOption(box)).toBe(options()[0]);
     expect(spy).not.toHaveBeenCalled();
@@ -239,6 +240,16 @@ describe("SearchPalette", () => {
     expect(screen.queryByRole("option", { name: "New chat" })).not.toBeInTheDocument();
     await user.click(screen.getByRole("option", { name: "New project" }));
     expect(location()).toBe("/projects?new=1");
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it("opens the settings", async () => {
+    fakeFetch();
+    const { box, onClose } = renderPalette();
+    const user = userEvent.setup();
+    await user.type(box, "settings");
+    await user.keyboard("{Enter}");
+    expect(location()).toBe("/settings");
     expect(onClose).toHaveBeenCalled();
   });
 

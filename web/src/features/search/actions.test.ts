@@ -5,7 +5,7 @@ const labels = (query: string) => filterActions(ACTIONS, query).map((a) => a.lab
 
 describe("filterActions", () => {
   it("lists every action for an empty query", () => {
-    expect(labels("  ")).toEqual(["New chat", "New project", "Toggle theme"]);
+    expect(labels("  ")).toEqual(["New chat", "New project", "Toggle theme", "Settings"]);
   });
 
   it("matches word prefixes of the label and keywords, each word of the query", () => {
@@ -19,7 +19,9 @@ describe("filterActions", () => {
     expect(labels("hat")).toEqual([]);
   });
 
-  it("has no Settings action while there is no settings page", () => {
-    expect(labels("settings")).toEqual([]);
+  it("opens the settings by name or by what is set there", () => {
+    expect(labels("settings")).toEqual(["Settings"]);
+    expect(labels("pref")).toEqual(["Settings"]);
+    expect(labels("font")).toEqual(["Settings"]);
   });
 });

@@ -1,4 +1,4 @@
-export type ActionId = "new-chat" | "new-project" | "toggle-theme";
+export type ActionId = "new-chat" | "new-project" | "toggle-theme" | "settings";
 
 export interface PaletteAction {
   id: ActionId;
@@ -7,7 +7,6 @@ export interface PaletteAction {
   keywords: string;
 }
 
-// No "Settings" yet: there is no settings page to open.
 export const ACTIONS: readonly PaletteAction[] = [
   { id: "new-chat", label: "New chat", keywords: "start conversation create compose" },
   { id: "new-project", label: "New project", keywords: "create folder workspace" },
@@ -15,6 +14,11 @@ export const ACTIONS: readonly PaletteAction[] = [
     id: "toggle-theme",
     label: "Toggle theme",
     keywords: "dark light mode appearance colour color",
+  },
+  {
+    id: "settings",
+    label: "Settings",
+    keywords: "preferences options appearance font text size style instructions",
   },
 ];
 

@@ -17,6 +17,9 @@ export function usePaletteActions() {
       case "new-project":
         navigate("/projects?new=1");
         break;
+      case "settings":
+        navigate("/settings");
+        break;
       case "toggle-theme":
         setTheme(dark ? "light" : "dark");
         announce(dark ? "Light theme." : "Dark theme.");

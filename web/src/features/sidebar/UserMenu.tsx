@@ -1,3 +1,4 @@
+import { Settings } from "lucide-react";
 import { useNavigate } from "react-router";
 import { useThemeStore } from "../../app/uiStore";
 import { LogoutIcon, MonitorIcon, MoonIcon, SunIcon } from "../../components/ui/icons";
@@ -62,6 +63,11 @@ export function UserMenu() {
         },
         {
           items: [
+            {
+              label: "Settings",
+              icon: <Settings className="size-4" aria-hidden="true" />,
+              onSelect: () => navigate("/settings"),
+            },
             {
               label: "Sign out",
               icon: <LogoutIcon />,
