@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Conversation } from "../api/types";
-import { dateGroup, groupConversations } from "./dates";
+import { dateGroup, formatMessageTime, groupConversations } from "./dates";
+import { setDisplayLocale } from "./locale";
 
 describe("dateGroup", () => {
   const now = new Date(2026, 10, 27, 9, 0);
@@ -60,5 +61,24 @@ describe("groupConversations", () => {
       ["October 2026", ["october-late", "october"]],
       ["September 2026", ["old-renamed"]],
     ]);
+  });
+});
+
+describe("the display locale", () => {
+  const at = new Date(2026, 9, 20, 14, 5).toISOString();
+  const now = new Date(2026, 10, 27, 9, 0);
+  afterEach(() => setDisplayLocale(null));
+
+  it("writes dates in the person's locale once set, and the browser's without", () => {
+    setDisplayLocale("de-DE");
+    expect(dateGroup(at, now)).toBe("Oktober 2026");
+    expect(formatMessageTime(at, now)).toBe("20.10.2026, 14:05");
+    setDisplayLocale(null);
+    expect(dateGroup(at, now)).toBe("October 2026");
+  });
+
+  it("ignores a tag this browser cannot use", () => {
+    setDisplayLocale("not a locale!");
+    expect(dateGroup(at, now)).toBe("October 2026");
   });
 });

@@ -7,9 +7,11 @@ import { Composer } from "./Composer";
 function Harness({
   onSend,
   streaming = false,
+  sendOnEnter,
 }: {
   onSend: (t: string) => void;
   streaming?: boolean;
+  sendOnEnter?: boolean;
 }) {
   const [value, setValue] = useState("");
   return (
@@ -22,6 +24,7 @@ function Harness({
       }}
       onStop={() => undefined}
       streaming={streaming}
+      sendOnEnter={sendOnEnter}
     />
   );
 }
@@ -50,6 +53,20 @@ describe("Composer", () => {
     await user.keyboard("{Enter}");
     expect(onSend).toHaveBeenCalledWith("first line\nsecond line");
     expect(box).toHaveValue("");
+  });
+
+  it("adds a newline on Enter and sends on Ctrl+Enter with Enter to send off", async () => {
+    const user = userEvent.setup();
+    const onSend = vi.fn();
+    render(<Harness onSend={onSend} sendOnEnter={false} />);
+    const box = screen.getByRole("textbox", { name: "Message" });
+    expect(box).toHaveAccessibleDescription("Ctrl+Enter sends, Enter adds a new line.");
+    expect(screen.getByText("Ctrl+Enter to send")).toBeInTheDocument();
+    await user.type(box, "first line{Enter}second line");
+    expect(box).toHaveValue("first line\nsecond line");
+    expect(onSend).not.toHaveBeenCalled();
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    expect(onSend).toHaveBeenCalledWith("first line\nsecond line");
   });
 
   it("counts characters and estimates tokens as the user types", async () => {
