@@ -1,5 +1,5 @@
 import { Check } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AlertIcon, SpinnerIcon } from "../../components/ui/icons";
 import { useSaveStatus } from "./saveStatus";
 
@@ -11,9 +11,11 @@ export function SaveStatus() {
   const savedCount = useSaveStatus((s) => s.savedCount);
   const failed = useSaveStatus((s) => s.failure !== null);
   const [showSaved, setShowSaved] = useState(false);
+  // Saves made before the page opened (the theme toggle elsewhere) are not news here.
+  const countAtOpen = useRef(savedCount);
 
   useEffect(() => {
-    if (savedCount === 0) return;
+    if (savedCount === countAtOpen.current) return;
     setShowSaved(true);
     const timer = setTimeout(() => setShowSaved(false), SAVED_SHOWN_MS);
     return () => clearTimeout(timer);

@@ -8,7 +8,7 @@ import { useSaveStatus } from "./saveStatus";
 import { renderWithSettings, serveSettings } from "./testing";
 
 beforeEach(() => {
-  document.cookie = "parley_csrf=test-token";
+  vi.spyOn(document, "cookie", "get").mockReturnValue("parley_csrf=test-token");
   useSaveStatus.setState({ pending: 0, savedCount: 0, failure: null });
   useThemeStore.setState({ theme: "auto", synced: "auto" });
 });

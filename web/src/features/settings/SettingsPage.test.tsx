@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  document.cookie = "parley_csrf=test-token";
+  vi.spyOn(document, "cookie", "get").mockReturnValue("parley_csrf=test-token");
   useSaveStatus.setState({ pending: 0, savedCount: 0, failure: null });
 });
 

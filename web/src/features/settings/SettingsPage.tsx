@@ -1,5 +1,5 @@
 import { MessageSquarePlus, Palette, UserRound } from "lucide-react";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { SettingsChange, UserSettings } from "../../api/types";
 import { Button } from "../../components/ui/Button";
 import { PageHeader } from "../projects/PageHeader";
@@ -45,7 +45,7 @@ const SECTIONS: readonly (Section & { intro: string; Body: SectionBody })[] = [
 const READING_LINE_PX = 120;
 
 /** The section being read: the last whose top has passed the reading line, or the last at the bottom. */
-function useCurrentSection(scroller: React.RefObject<HTMLDivElement | null>, ready: boolean) {
+function useCurrentSection(scroller: RefObject<HTMLDivElement | null>, ready: boolean) {
   const [current, setCurrent] = useState<string>(SECTIONS[0]?.id ?? "");
   useEffect(() => {
     const root = scroller.current;
