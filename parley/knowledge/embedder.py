@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from parley.knowledge.ranking import DIMENSIONS
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
     from tokenizers import Tokenizer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
-DIMENSIONS = 384
+
 MAX_TOKENS = 256  # what the model was trained with; longer texts are cut
 HEADS = 12
 LAYERS = 6

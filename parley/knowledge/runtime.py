@@ -10,11 +10,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.knowledge.embedder import Embedder, EmbeddingModelMissing
-
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from parley.knowledge.embedder import Embedder
 
 MAX_CACHED_PROJECTS = 32
 
@@ -45,6 +45,9 @@ class KnowledgeRuntime:
 
     def embedder(self) -> Embedder | None:
         """The model, loaded once (call from a worker thread); None when it is not installed."""
+        # numpy and the model's code load with the model, not with the server (~25 MB idle)
+        from parley.knowledge.embedder import Embedder, EmbeddingModelMissing
+
         with self._load_lock:
             if self._embedder is None and self._missing is None:
                 try:

@@ -167,4 +167,6 @@ def test_no_results_and_actions(signed_in: Page) -> None:
     box.fill("new pro")
     expect(_palette(page).get_by_role("option")).to_have_count(1)
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/projects\?new=1$|/$"))
+    # the Projects page opens its New project dialog for ?new=1
+    expect(page.get_by_role("dialog", name="Create a project")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/projects"))

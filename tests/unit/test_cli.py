@@ -85,7 +85,8 @@ def test_serve_migrates_only_when_behind_and_starts_without_alembic_or_redis(
     tmp_path: Path,
 ) -> None:
     """`serve` checks the revision with one query; Alembic (with Mako and Pygments) and the Redis
-    client are imported only when they are used, which keeps ~20 MB out of an idle server."""
+    client are imported only when they are used, which keeps ~20 MB out of an idle server; so are
+    the file parsers and the embedding model's numpy, tokenizers and safetensors (~25 MB)."""
     code = (
         "import sys\n"
         "from parley.config import Settings\n"
@@ -98,7 +99,8 @@ def test_serve_migrates_only_when_behind_and_starts_without_alembic_or_redis(
         "with TestClient(create_app()) as client:\n"
         "    assert client.get('/api/health').status_code == 200\n"
         "print('loaded:', sorted({'alembic', 'mako', 'pygments', 'redis', 'PIL', 'puremagic',"
-        " 'pypdfium2', 'docx', 'openpyxl', 'pptx', 'lxml', 'boto3'} & set(sys.modules)))\n"
+        " 'pypdfium2', 'docx', 'openpyxl', 'pptx', 'lxml', 'boto3', 'numpy', 'tokenizers',"
+        " 'safetensors'} & set(sys.modules)))\n"
     )
     env = {
         k: v
