@@ -12,10 +12,20 @@ export function FileDropZone({
   onFiles,
   children,
   className,
+  title = "Drop files to attach",
+  hint = "Images, PDFs, documents, spreadsheets, code and text",
+  focusComposer = true,
+  testId = "drop-zone",
 }: {
   onFiles: (files: File[]) => void;
   children: ReactNode;
   className?: string;
+  /** What the overlay says while files are dragged over. */
+  title?: string;
+  hint?: string;
+  /** Dropped files are usually followed by a question about them: focus the message box. */
+  focusComposer?: boolean;
+  testId?: string;
 }) {
   const [over, setOver] = useState(false);
   // dragenter and dragleave fire for every child crossed; count them to know when it truly left.
@@ -63,9 +73,8 @@ export function FileDropZone({
     const files = filesOf(event.dataTransfer);
     if (files.length === 0) return;
     onFiles(files);
-    // Dropped files are usually followed by a question about them. Not on touch screens, where
-    // focusing would throw up the keyboard.
-    if (!window.matchMedia?.("(pointer: coarse)").matches) {
+    // Not on touch screens, where focusing would throw up the keyboard.
+    if (focusComposer && !window.matchMedia?.("(pointer: coarse)").matches) {
       document.getElementById("composer")?.focus({ preventScroll: true });
     }
   };
@@ -78,7 +87,7 @@ export function FileDropZone({
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}
-      data-testid="drop-zone"
+      data-testid={testId}
     >
       {children}
       {over && (
@@ -90,10 +99,8 @@ export function FileDropZone({
             <span className="flex size-14 items-center justify-center rounded-2xl bg-accent-soft text-accent-strong dark:text-accent">
               <UploadIcon className="size-7" />
             </span>
-            <p className="font-serif text-xl text-ink sm:text-2xl">Drop files to attach</p>
-            <p className="max-w-xs px-4 text-sm text-muted">
-              Images, PDFs, documents, spreadsheets, code and text
-            </p>
+            <p className="font-serif text-xl text-ink sm:text-2xl">{title}</p>
+            <p className="max-w-xs px-4 text-sm text-muted">{hint}</p>
           </div>
         </div>
       )}

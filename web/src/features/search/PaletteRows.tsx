@@ -4,13 +4,13 @@ import type { ReactNode, Ref } from "react";
 import type { SearchHit } from "../../api/types";
 import {
   ChatBubbleIcon,
+  FolderPlusIcon,
   MoonIcon,
   PlusIcon,
   SpinnerIcon,
   SunIcon,
 } from "../../components/ui/icons";
 import type { ActionId } from "./actions";
-import { FolderPlusIcon } from "./icons";
 import { formatRelative } from "./relativeTime";
 import { Snippet } from "./Snippet";
 

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { useLayoutStore } from "../../app/uiStore";
-import { SearchIcon } from "./icons";
+import { SearchIcon } from "../../components/ui/icons";
 import { IS_APPLE, SHORTCUT_LABEL } from "./shortcut";
 import { openSearchPalette } from "./store";
 

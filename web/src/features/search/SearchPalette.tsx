@@ -10,10 +10,9 @@ import {
 } from "react";
 import { useNavigate } from "react-router";
 import { IconButton } from "../../components/ui/Button";
-import { CloseIcon, SpinnerIcon } from "../../components/ui/icons";
+import { CloseIcon, SearchIcon, SpinnerIcon } from "../../components/ui/icons";
 import { ACTIONS, filterActions } from "./actions";
 import { useDelayedFlag, useSearch } from "./hooks";
-import { SearchIcon } from "./icons";
 import { buildOptions, hitPath, type PaletteOption } from "./options";
 import { ActionRow, HitRow, KeyHints, MoreRow, OptionGroup, Row } from "./PaletteRows";
 import { PaletteStatus } from "./PaletteStatus";
