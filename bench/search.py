@@ -56,6 +56,7 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.web_budget import parley_process  # noqa: E402
 from parley.db.engine import Database  # noqa: E402
 from parley.db.migrate import upgrade_to_head  # noqa: E402
 from parley.db.models import Conversation, Message, Project, User  # noqa: E402
@@ -508,37 +509,8 @@ def time_http(http: httpx.Client, queries: list[Query], repeats: int) -> dict[in
 @contextlib.contextmanager
 def parley_serve(url: str, data_dir: Path) -> Iterator[str]:
     """`python -m parley serve` on an existing, migrated database; its base URL."""
-    with LLMFake() as fake:
-        port = free_port()
-        env = {
-            **os.environ,
-            "ANTHROPIC_API_KEY": "bench",
-            "ANTHROPIC_BASE_URL": fake.anthropic_url,
-            "PARLEY_DATA_DIR": str(data_dir),
-            "PARLEY_DATABASE_URL": url,
-            "PARLEY_PORT": str(port),
-            "PARLEY_LOG_LEVEL": "warning",
-        }
-        server = subprocess.Popen([sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("parley serve did not start")
-                time.sleep(0.2)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    with LLMFake() as fake, parley_process(fake, data_dir, url) as (base, _pid):
+        yield base
 
 
 def summarise(

@@ -128,18 +128,23 @@ def parley_server(fake: LLMFake) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def parley_process(fake: LLMFake) -> Iterator[tuple[str, int]]:
-    """parley_server(), with the server's process id (for benches that watch its memory)."""
+def parley_process(
+    fake: LLMFake, data_dir: Path | None = None, database_url: str | None = None
+) -> Iterator[tuple[str, int]]:
+    """parley_server(), with the server's process id (for benches that watch its memory); on a
+    fresh data directory unless given one (and its database)."""
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         port = free_port()
         env = {
             **os.environ,
             "ANTHROPIC_API_KEY": "bench",
             "ANTHROPIC_BASE_URL": fake.anthropic_url,
-            "PARLEY_DATA_DIR": tmp,
+            "PARLEY_DATA_DIR": str(data_dir or tmp),
             "PARLEY_PORT": str(port),
             "PARLEY_LOG_LEVEL": "warning",
         }
+        if database_url is not None:
+            env["PARLEY_DATABASE_URL"] = database_url
         server = subprocess.Popen([sys.executable, "-m", "parley", "serve"], cwd=ROOT, env=env)
         base = f"http://127.0.0.1:{port}"
         try:
