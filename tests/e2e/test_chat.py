@@ -55,7 +55,9 @@ def test_sign_up_through_the_form_and_sign_in_again(
 def test_message_streams_into_view(signed_in: Page, parley_server: ParleyServer) -> None:
     page = signed_in
     words = [f"word{i} " for i in range(30)]
-    parley_server.llm.push({"text": words, "delay_ms": 60})
+    parley_server.llm.push(
+        {"text": words, "delay_ms": 60, "input_tokens": 1200, "output_tokens": 30}
+    )
     send(page, "Stream me something")
     expect(page).to_have_url(re.compile(r"/chat/"))
     expect(page.locator('[data-role="user"]')).to_contain_text("Stream me something")
@@ -69,6 +71,11 @@ def test_message_streams_into_view(signed_in: Page, parley_server: ParleyServer)
     expect(answer(page).get_by_test_id("assistant-text")).to_have_text("".join(words).strip())
     expect(page.get_by_role("button", name="Send message")).to_be_visible()
     expect(page.get_by_test_id("live-region")).to_contain_text("Answer complete.")
+    # the stored answer says what it cost, in its footer (shown on hover)
+    page.reload()
+    answer(page).hover()
+    usage = answer(page).get_by_title(re.compile("1,200 input tokens"))
+    expect(usage).to_have_text(re.compile(r"^1\.2K tokens · \$"))
 
 
 def test_stop_keeps_the_partial_answer(signed_in: Page, parley_server: ParleyServer) -> None:

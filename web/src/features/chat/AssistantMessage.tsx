@@ -6,6 +6,7 @@ import { useModels } from "./hooks";
 import { CopyButton, SiblingSwitcher, Timestamp } from "./MessageControls";
 import type { MessageItemProps } from "./messageProps";
 import { useRunState } from "./runStore";
+import { UsageNote } from "./UsageNote";
 
 const STATUS_NOTES: Partial<Record<MessageStatus, string>> = {
   cancelled: "You stopped this answer.",
@@ -121,6 +122,7 @@ export function AssistantMessage({
             <Timestamp iso={message.created_at} />
           </span>
           {message.model && <ModelName id={message.model} />}
+          <UsageNote message={message} />
         </div>
       )}
     </div>
