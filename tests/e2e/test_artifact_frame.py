@@ -446,14 +446,22 @@ document.write('<div>' + declarative + '</div>');
 </body></html>"""
 
 
+# what the app itself keeps in localStorage and updates when the person's settings arrive from
+# the server (at any moment after sign-in): not evidence of the artifact
+APP_STORAGE = ("parley-theme", "parley-appearance")
+
+
 def parent_state(page: Page) -> dict[str, Any]:
     state: dict[str, Any] = page.evaluate(
-        """() => ({
+        """(own) => ({
             url: location.href,
             title: document.title,
             cookie: document.cookie,
-            storage: JSON.stringify(Object.entries(localStorage).sort()),
-        })"""
+            storage: JSON.stringify(
+                Object.entries(localStorage).filter(([key]) => !own.includes(key)).sort()
+            ),
+        })""",
+        list(APP_STORAGE),
     )
     state["cookies"] = sorted(
         (c["name"], c["value"], c["domain"], c["path"]) for c in page.context.cookies()

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
-import { type MouseEvent, memo, useRef, useState } from "react";
+import { type MouseEvent, memo, useRef } from "react";
 import type { Conversation } from "../../api/types";
 import { DotsIcon } from "../../components/ui/icons";
 import { Menu } from "../../components/ui/Menu";
@@ -9,6 +9,7 @@ import { renameConversation } from "./actions";
 import type { ListKey } from "./cache";
 import { ROW_ATTRIBUTE } from "./focus";
 import { useRowContext } from "./rowContext";
+import { useSidebarStore } from "./sidebarStore";
 import { type EditEnd, TitleEditor } from "./TitleEditor";
 import { useItemMenu } from "./useItemMenu";
 
@@ -40,7 +41,9 @@ export const ConversationItem = memo(function ConversationItem({
   setSize,
   measure,
 }: ConversationItemProps) {
-  const [editing, setEditing] = useState(false);
+  const editing = useSidebarStore((state) => state.editingId === conversation.id);
+  const setEditing = (on: boolean) =>
+    useSidebarStore.getState().setEditingId(on ? conversation.id : null);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
